@@ -1,0 +1,17 @@
+// Inputs the core refuses to analyse, so a binary or giant file costs nothing and says why.
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export interface InputProblem {
+  rule: string;
+  message: string;
+}
+
+export function inputProblem(text: string): InputProblem | undefined {
+  if (text.length > MAX_FILE_BYTES) {
+    return { rule: 'daemonlint/file-too-large', message: `File is ${(text.length / 1048576).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1048576} MB are not linted.` };
+  }
+  if (text.includes('\u0000')) {
+    return { rule: 'daemonlint/binary-file', message: 'File contains NUL bytes: it looks binary, not like a config file, and is not linted.' };
+  }
+  return undefined;
+}

@@ -1,0 +1,132 @@
+// systemd unit-file syntax (systemd.syntax(7)): [Section] headers, Key=Value, comment lines
+// starting with # or ;, and backslash continuations (comment lines inside them are skipped;
+// the backslash becomes a space). Never throws.
+import { LineIndex } from '../text';
+import type { Comment, Entry, ParsedDocument, Section, SyntaxIssue, ValuePiece } from './ast';
+import { BOM, physicalLines, trimBounds } from './lines';
+
+/** True when the line ends with a backslash that is not itself escaped. */
+function endsWithContinuation(text: string): boolean {
+  let n = 0;
+  for (let i = text.length - 1; i >= 0 && text[i] === '\\'; i--) n++;
+  return n % 2 === 1;
+}
+
+function isCommentLine(text: string): boolean {
+  const m = /^\s*([#;])/.exec(text);
+  return m !== null;
+}
+
+export function parseUnitFile(uri: string, text: string, version?: number): ParsedDocument {
+  const index = new LineIndex(text);
+  const hasBom = text.startsWith(BOM);
+  const preamble: Section = { name: null, nameSpan: null, headerSpan: null, headerLine: -1, entries: [], span: { start: 0, end: 0 } };
+  const sections: Section[] = [preamble];
+  const comments: Comment[] = [];
+  const issues: SyntaxIssue[] = [];
+  let current = preamble;
+  const lines = physicalLines(index);
+
+  for (let i = 0; i < lines.length; i++) {
+    const pl = lines[i];
+    const startCol = pl.line === 0 && hasBom ? 1 : 0;
+    const [a, b] = trimBounds(pl.text, startCol);
+    if (a === b) continue;
+    const first = pl.text[a];
+    if (first === '#' || first === ';') {
+      comments.push({ text: pl.text.slice(a, b), span: { start: pl.start + a, end: pl.start + b }, line: pl.line });
+      continue;
+    }
+    if (first === '[') {
+      const headerSpan = { start: pl.start + a, end: pl.start + b };
+      if (pl.text[b - 1] !== ']') {
+        issues.push({ code: 'invalid-section-header', severity: 'error', span: headerSpan, message: `Invalid section header '${pl.text.slice(a, b)}': a header must end with ']'. systemd ignores the line.` });
+        continue;
+      }
+      const name = pl.text.slice(a + 1, b - 1);
+      current = {
+        name,
+        nameSpan: { start: pl.start + a + 1, end: pl.start + b - 1 },
+        headerSpan,
+        headerLine: pl.line,
+        entries: [],
+        span: { start: headerSpan.start, end: headerSpan.end },
+      };
+      sections.push(current);
+      continue;
+    }
+    // An assignment, possibly continued over following lines.
+    const pieces: ValuePiece[] = [];
+    const eq = pl.text.indexOf('=', a);
+    let endLine = pl.line;
+    let endOffset = pl.start + b;
+    if (eq < 0) {
+      issues.push({ code: 'missing-equals', severity: 'error', span: { start: pl.start + a, end: pl.start + b }, message: `Missing '=' in '${pl.text.slice(a, b)}': systemd expects Key=Value and ignores this line.` });
+      // Swallow continuation lines so they are not misread as assignments.
+      let j = i;
+      while (endsWithContinuation(lines[j].text) && j + 1 < lines.length) j++;
+      i = j;
+      continue;
+    }
+    const [ka, kb] = trimBounds(pl.text, a, eq);
+    let value = '';
+    let valueStartDoc = -1;
+    let valueEndDoc = -1;
+    // First physical line of the value.
+    let raw = pl.text.slice(eq + 1);
+    let rawStart = pl.start + eq + 1;
+    let j = i;
+    for (;;) {
+      const cont = endsWithContinuation(lines[j].text) && j + 1 < lines.length;
+      const seg = cont ? raw.slice(0, -1) : raw;
+      if (seg.length > 0) pieces.push({ valueStart: value.length, docStart: rawStart, length: seg.length });
+      value += seg;
+      if (cont) value += ' ';
+      if (!cont) break;
+      // Skip comment lines inside a continuation, as systemd does.
+      j++;
+      while (j < lines.length && isCommentLine(lines[j].text) && j + 1 < lines.length) {
+        const c = lines[j];
+        const [ca, cb] = trimBounds(c.text);
+        comments.push({ text: c.text.slice(ca, cb), span: { start: c.start + ca, end: c.start + cb }, line: c.line });
+        j++;
+      }
+      raw = lines[j].text;
+      rawStart = lines[j].start;
+      endLine = lines[j].line;
+      endOffset = lines[j].end;
+    }
+    i = j;
+    // Trim the logical value and re-base the pieces.
+    const [va, vb] = trimBounds(value);
+    const trimmedPieces: ValuePiece[] = [];
+    for (const p of pieces) {
+      const s = Math.max(p.valueStart, va);
+      const e = Math.min(p.valueStart + p.length, vb);
+      if (e > s) trimmedPieces.push({ valueStart: s - va, docStart: p.docStart + (s - p.valueStart), length: e - s });
+    }
+    value = value.slice(va, vb);
+    if (trimmedPieces.length > 0) {
+      valueStartDoc = trimmedPieces[0].docStart;
+      const lp = trimmedPieces[trimmedPieces.length - 1];
+      valueEndDoc = lp.docStart + lp.length;
+    } else {
+      valueStartDoc = valueEndDoc = pl.start + eq + 1;
+    }
+    const entry: Entry = {
+      key: pl.text.slice(ka, kb),
+      keySpan: { start: pl.start + ka, end: pl.start + kb },
+      value,
+      valueSpan: { start: valueStartDoc, end: valueEndDoc },
+      pieces: trimmedPieces,
+      line: pl.line,
+      endLine,
+      span: { start: pl.start + a, end: endOffset },
+      equalsOffset: pl.start + eq,
+      section: current,
+    };
+    current.entries.push(entry);
+    current.span.end = Math.max(current.span.end, endOffset);
+  }
+  return { uri, dialect: 'systemd-unit', text, version, index, sections, comments, issues, limits: [], hasBom };
+}
