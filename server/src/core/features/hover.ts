@@ -1,0 +1,65 @@
+// Hover text: what a key means, its value type and default, and a link to the manual anchor.
+import { LIMITS_MANUAL, LIMIT_ITEMS } from '../knowledge/limits';
+import { stunnelAlias, stunnelOption, stunnelSummary, type StunnelOption } from '../knowledge/stunnel';
+import { directive, sectionManUrl, sectionsOf, systemdSummary, type Directive } from '../knowledge/systemd';
+import { entryAt, type ParsedDocument } from '../syntax/ast';
+import type { Position, Range } from '../types';
+
+export interface HoverResult {
+  markdown: string;
+  range: Range;
+}
+
+const SCOPE_TEXT = { global: 'global option (before the first section)', service: 'service option (in a section, or in the global part as a default)', both: 'global or service option' };
+
+export function stunnelOptionMarkdown(opt: StunnelOption): string {
+  const lines = [`**${opt.name}** — stunnel ${SCOPE_TEXT[opt.scope]}`, ''];
+  const summary = stunnelSummary(opt.name);
+  if (summary) lines.push(summary, '');
+  const facts: string[] = [];
+  facts.push(`Value: ${opt.values ? opt.values.map((v) => `\`${v}\``).join(' | ') : opt.valueText}`);
+  if (opt.default) facts.push(`Default: ${opt.default}`);
+  facts.push(`Since: stunnel ${opt.added}`);
+  if (opt.deprecated) facts.push(`Deprecated since ${opt.deprecated.since}: use ${opt.deprecated.use.map((u) => `\`${u}\``).join(', ')}`);
+  if (opt.list) facts.push('May repeat: every line adds to the list.');
+  else facts.push('If repeated, the last line wins.');
+  lines.push(facts.map((f) => `- ${f}`).join('\n'), '', `[stunnel manual: ${opt.name}](${opt.url})`);
+  return lines.join('\n');
+}
+
+export function systemdDirectiveMarkdown(d: Directive): string {
+  const lines = [`**${d.name}=** — [${d.section}]`, ''];
+  const summary = systemdSummary(d.section, d.name);
+  if (summary) lines.push(summary, '');
+  const facts: string[] = [`Value: ${d.values ? d.values.map((v) => `\`${v}\``).join(' | ') + (d.acceptsBoolean ? ' (or a boolean)' : '') : d.type}`];
+  if (d.since) facts.push(`Since: systemd ${d.since}`);
+  if (d.status !== 'active') facts.push(`Status: ${d.status}${d.replacement ? ` — use \`${d.replacement}\`` : ''}`);
+  if (d.limit === 'RLIMIT_NOFILE') facts.push('Services get soft 1024 / hard 524288 unless this is set; /etc/security/limits.conf does not apply to them.');
+  lines.push(facts.map((f) => `- ${f}`).join('\n'), '');
+  const url = d.url ?? sectionManUrl(d.section);
+  const page = url.slice(url.lastIndexOf('/') + 1).replace(/\.html.*$/, '');
+  lines.push(`[${page}(5): ${d.url ? decodeURIComponent(url.slice(url.indexOf('#') + 1)) : d.section}](${url})`);
+  return lines.join('\n');
+}
+
+export function hover(doc: ParsedDocument, pos: Position): HoverResult | undefined {
+  const offset = doc.index.offsetAt(pos);
+  if (doc.dialect === 'limits-conf') {
+    const l = doc.limits.find((x) => offset >= x.spans.item.start && offset <= x.spans.item.end);
+    if (!l || !LIMIT_ITEMS[l.item]) return undefined;
+    return {
+      markdown: `**${l.item}** — ${LIMIT_ITEMS[l.item]}\n\nApplies to PAM login sessions only: services started by systemd take their limits from the unit (e.g. \`LimitNOFILE=\`).\n\n[limits.conf(5)](${LIMITS_MANUAL})`,
+      range: doc.index.rangeOf(l.spans.item),
+    };
+  }
+  const e = entryAt(doc, pos.line);
+  if (!e || offset < e.keySpan.start || offset > e.keySpan.end) return undefined;
+  const range = doc.index.rangeOf(e.keySpan);
+  if (doc.dialect === 'stunnel') {
+    const opt = stunnelOption(e.key) ?? stunnelAlias(e.key);
+    return opt ? { markdown: stunnelOptionMarkdown(opt), range } : undefined;
+  }
+  const section = e.section.name;
+  const d = (section ? directive(section, e.key) : undefined) ?? sectionsOf(e.key).map((s) => directive(s, e.key)!)[0];
+  return d ? { markdown: systemdDirectiveMarkdown(d), range } : undefined;
+}

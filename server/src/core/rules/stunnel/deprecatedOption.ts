@@ -1,0 +1,76 @@
+import { stunnelAlias, stunnelOption } from '../../knowledge/stunnel';
+import type { Entry, ParsedDocument } from '../../syntax/ast';
+import type { Fix } from '../../types';
+import { deleteEntry, fix, replaceSpan } from '../fixes';
+import { spanOfEntry, type Rule } from '../rule';
+
+/** The verifyChain/verifyPeer/requireCert lines equivalent to an old `verify = N` (stunnel's options.c). */
+const VERIFY_EQUIVALENT: Record<string, string[]> = {
+  '0': [],
+  '1': ['verifyChain = yes'],
+  '2': ['verifyChain = yes', 'requireCert = yes'],
+  '3': ['verifyChain = yes', 'verifyPeer = yes'],
+  '4': ['verifyPeer = yes'],
+};
+
+function replaceWithLines(doc: ParsedDocument, e: Entry, lines: string[], title: string, preferred = true): Fix {
+  if (lines.length === 0) return { ...fix(title, doc, [deleteEntry(doc, e)]), preferred };
+  const indent = doc.text.slice(doc.index.lineStarts[e.line], e.span.start);
+  return fix(title, doc, [replaceSpan(doc, e.span, lines.join(doc.index.eol + indent))], preferred);
+}
+
+function sslVersionFixes(doc: ParsedDocument, e: Entry): Fix[] {
+  const v = e.value;
+  if (v.toLowerCase() === 'all') {
+    return [
+      replaceWithLines(doc, e, [], "Remove 'sslVersion = all' (it is the default)"),
+      replaceWithLines(doc, e, ['sslVersionMin = TLSv1.2'], 'Replace with sslVersionMin = TLSv1.2', false),
+    ];
+  }
+  const known = stunnelOption('sslVersionMin')!.values!.find((x) => x.toLowerCase() === v.toLowerCase());
+  if (!known) return [];
+  return [replaceWithLines(doc, e, [`sslVersionMin = ${known}`, `sslVersionMax = ${known}`], `Replace with sslVersionMin/sslVersionMax = ${known}`)];
+}
+
+export const deprecatedOption: Rule = {
+  id: 'stunnel/deprecated-option',
+  dialect: 'stunnel',
+  severity: 'warning',
+  summary: 'An option stunnel has deprecated (sslVersion since 5.45, verify since 5.34) or an old alias (session, curve).',
+  check(ctx) {
+    const doc = ctx.doc;
+    for (const section of doc.sections) {
+      for (const e of section.entries) {
+        const opt = stunnelOption(e.key);
+        if (opt?.deprecated) {
+          const { since, use } = opt.deprecated;
+          const fixes =
+            opt.name === 'sslVersion'
+              ? sslVersionFixes(doc, e)
+              : opt.name === 'verify' && e.value in VERIFY_EQUIVALENT
+                ? [replaceWithLines(doc, e, VERIFY_EQUIVALENT[e.value], VERIFY_EQUIVALENT[e.value].length ? `Replace with ${VERIFY_EQUIVALENT[e.value].join(', ')}` : "Remove 'verify = 0' (the peer certificate is not checked either way)")]
+                : [];
+          ctx.report({
+            span: spanOfEntry(e),
+            message: `'${opt.name}' is deprecated since stunnel ${since}: use ${use.join(' / ')} instead. It still works, but later releases may drop it.`,
+            tags: ['deprecated'],
+            docUrl: opt.url,
+            fixes,
+          });
+          continue;
+        }
+        if (!opt) {
+          const target = stunnelAlias(e.key);
+          if (target) {
+            ctx.report({
+              span: e.keySpan,
+              message: `'${e.key}' is an old name of '${target.name}'; stunnel still accepts it, but use '${target.name}'.`,
+              tags: ['deprecated'],
+              fixes: [fix(`Rename to '${target.name}'`, doc, [replaceSpan(doc, e.keySpan, target.name)])],
+            });
+          }
+        }
+      }
+    }
+  },
+};

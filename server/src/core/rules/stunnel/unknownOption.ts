@@ -1,0 +1,33 @@
+import { stunnelAlias, stunnelOption, stunnelOptions } from '../../knowledge/stunnel';
+import { STUNNEL_NOT_OPTIONS } from '../../knowledge/stunnelExtras';
+import { closest } from '../../text';
+import { fix, replaceSpan } from '../fixes';
+import type { Rule } from '../rule';
+
+export const unknownOption: Rule = {
+  id: 'stunnel/unknown-option',
+  dialect: 'stunnel',
+  severity: 'error',
+  summary: 'An option stunnel does not know; it refuses to start ("Specified option name is not valid here").',
+  check(ctx) {
+    const names = stunnelOptions().filter((o) => !o.removed).map((o) => o.name);
+    for (const section of ctx.doc.sections) {
+      for (const e of section.entries) {
+        const known = stunnelOption(e.key);
+        if ((known && !known.removed) || stunnelAlias(e.key)) continue;
+        const squeezed = e.key.replace(/\s+/g, '');
+        const suggestion = stunnelOption(squeezed) ? stunnelOption(squeezed)!.name : closest(e.key, names);
+        const explain = STUNNEL_NOT_OPTIONS[e.key.toLowerCase()];
+        let message = `Unknown stunnel option '${e.key}': stunnel stops with "Specified option name is not valid here" and does not start.`;
+        if (known?.removed) message = `'${e.key}' was removed from stunnel; it stops with "Specified option name is not valid here".`;
+        if (explain) message += ' ' + explain;
+        else if (suggestion) message += ` Did you mean '${suggestion}'?`;
+        ctx.report({
+          span: e.keySpan,
+          message,
+          fixes: suggestion && !explain ? [fix(`Change to '${suggestion}'`, ctx.doc, [replaceSpan(ctx.doc, e.keySpan, suggestion)])] : [],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,40 @@
+import { directive, sectionsOf } from '../../knowledge/systemd';
+import type { ParsedDocument, Section } from '../../syntax/ast';
+import { appendSection, deleteEntry, insertIntoSection } from '../fixes';
+import type { Rule } from '../rule';
+import { allowedSections, isExtensionName } from './context';
+
+function findSection(doc: ParsedDocument, name: string): Section | undefined {
+  return doc.sections.find((s) => s.name === name);
+}
+
+export const directiveWrongSection: Rule = {
+  id: 'systemd/directive-wrong-section',
+  dialect: 'systemd-unit',
+  severity: 'error',
+  summary: 'A known key in the wrong section (WantedBy= under [Service], Before= under [Install]); systemd ignores it there.',
+  check(ctx) {
+    const doc = ctx.doc;
+    const allowed = allowedSections(doc);
+    for (const s of doc.sections) {
+      if (!s.name || !allowed.includes(s.name)) continue;
+      for (const e of s.entries) {
+        if (isExtensionName(e.key) || directive(s.name, e.key)) continue;
+        const homes = sectionsOf(e.key).filter((h) => allowed.includes(h));
+        const all = sectionsOf(e.key);
+        if (all.length === 0) continue;
+        const home = homes[0];
+        const where = (homes.length ? homes : all).map((h) => `[${h}]`).join(' or ');
+        const message = `'${e.key}=' belongs in ${where}, not [${s.name}]: systemd ignores it here ("Unknown key"), so it never takes effect.${homes.length ? ` Move it to [${home}].` : ' It has no place in this kind of unit.'}`;
+        const fixes = [];
+        if (home) {
+          const line = doc.text.slice(e.span.start, e.span.end);
+          const target = findSection(doc, home);
+          const insert = target ? insertIntoSection(doc, target, [line]) : appendSection(doc, home, [line]);
+          fixes.push({ title: `Move '${e.key}=' to [${home}]`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e), insert] }] });
+        }
+        ctx.report({ span: e.keySpan, message, fixes });
+      }
+    }
+  },
+};

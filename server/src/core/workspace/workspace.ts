@@ -1,0 +1,169 @@
+// The set of files linted together. Holds texts (from the editor or the file system, passed in
+// by the caller) and caches their parses by text; answers path questions between files.
+import { detectDialect } from '../dialect';
+import { inputProblem, type InputProblem } from '../guard';
+import { basename, dirname, joinPath, normalizePath, pathToUri, uriToPath } from '../paths';
+import type { ParsedDocument } from '../syntax/ast';
+import { parse } from '../syntax/parse';
+import type { Dialect } from '../types';
+
+interface FileEntry {
+  uri: string;
+  path: string;
+  dialect: Dialect;
+  text: string;
+  version: number | undefined;
+  parsed?: ParsedDocument;
+  problem?: InputProblem;
+}
+
+export class Workspace {
+  private readonly files = new Map<string, FileEntry>();
+  private byBasename = new Map<string, string[]>();
+  private readonly roots: string[];
+
+  /** `roots`: workspace folder paths; a root holding etc/, lib/ or usr/ is read as a filesystem image. */
+  constructor(roots: string[] = [], private readonly imageRoots: string[] = []) {
+    this.roots = roots.map(normalizePath);
+  }
+
+  /** Adds or replaces a file. Returns false when its name is not one Daemonlint lints. */
+  set(uri: string, text: string, version?: number, dialect?: Dialect): boolean {
+    const path = uriToPath(uri);
+    const d = dialect ?? detectDialect(path);
+    if (!d) return false;
+    const old = this.files.get(uri);
+    if (old && old.text === text && old.dialect === d) {
+      old.version = version;
+      return true;
+    }
+    this.files.set(uri, { uri, path, dialect: d, text, version });
+    if (!old) this.indexName(uri, path);
+    return true;
+  }
+
+  delete(uri: string): void {
+    const f = this.files.get(uri);
+    if (!f) return;
+    this.files.delete(uri);
+    const list = this.byBasename.get(basename(f.path));
+    if (list) this.byBasename.set(basename(f.path), list.filter((u) => u !== uri));
+  }
+
+  has(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  dialectOf(uri: string): Dialect | undefined {
+    return this.files.get(uri)?.dialect;
+  }
+
+  /** The parse of a file, cached until its text changes. */
+  get(uri: string): ParsedDocument | undefined {
+    const f = this.files.get(uri);
+    if (!f) return undefined;
+    if (!f.parsed) {
+      // Binary or oversized input is parsed as empty so no rule spends time on it.
+      f.problem = inputProblem(f.text);
+      f.parsed = parse(uri, f.problem ? '' : f.text, f.dialect, f.version);
+    }
+    return f.parsed;
+  }
+
+  /** Why a file is not analysed (binary, too large), if it is not. */
+  problemOf(uri: string): InputProblem | undefined {
+    this.get(uri);
+    return this.files.get(uri)?.problem;
+  }
+
+  all(dialect?: Dialect): ParsedDocument[] {
+    const out: ParsedDocument[] = [];
+    for (const f of this.files.values()) if (!dialect || f.dialect === dialect) out.push(this.get(f.uri)!);
+    return out;
+  }
+
+  private indexName(uri: string, path: string): void {
+    const b = basename(path);
+    const list = this.byBasename.get(b) ?? [];
+    list.push(uri);
+    this.byBasename.set(b, list);
+  }
+
+  /** The filesystem-image root that contains `uri`, if any. */
+  imageRootOf(uri: string): string | undefined {
+    const p = uriToPath(uri);
+    let best: string | undefined;
+    for (const r of this.imageRoots) {
+      const rn = normalizePath(r);
+      if (p.startsWith(rn + '/') && (!best || rn.length > best.length)) best = rn;
+    }
+    return best;
+  }
+
+  /**
+   * Finds the workspace file an absolute path inside another file refers to: under the
+   * filesystem-image root when there is one, else the only workspace file with that name.
+   */
+  resolve(absPath: string, from: string): string | undefined {
+    const root = this.imageRootOf(from);
+    if (root) {
+      const uri = pathToUri(joinPath(root, absPath));
+      if (this.files.has(uri)) return uri;
+    }
+    const direct = pathToUri(normalizePath(absPath));
+    if (this.files.has(direct)) return direct;
+    const candidates = this.byBasename.get(basename(absPath)) ?? [];
+    return candidates.length === 1 ? candidates[0] : undefined;
+  }
+
+  /** Workspace files whose name matches a pattern with one `*` (used for %i in template units). */
+  resolvePattern(absPattern: string, from: string): string[] {
+    const star = absPattern.indexOf('*');
+    if (star < 0) {
+      const one = this.resolve(absPattern, from);
+      return one ? [one] : [];
+    }
+    const root = this.imageRootOf(from);
+    const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+    const dirPat = dirname(absPattern);
+    const namePat = new RegExp('^' + escape(basename(absPattern)).replace('\\*', '(.+)').replace('*', '(.+)') + '$');
+    const out: string[] = [];
+    for (const f of this.files.values()) {
+      if (!namePat.test(basename(f.path))) continue;
+      if (root && !f.path.startsWith(joinPath(root, dirPat) + '/')) continue;
+      out.push(f.uri);
+    }
+    return out.sort();
+  }
+
+  /** Drop-in files for a unit name, e.g. foo@bar.service -> foo@bar.service.d/*, foo@.service.d/*, service.d/*. */
+  dropInsFor(unitName: string): ParsedDocument[] {
+    const dirs = new Set<string>([unitName + '.d']);
+    const at = unitName.indexOf('@');
+    const dot = unitName.lastIndexOf('.');
+    if (at > 0 && dot > at) dirs.add(unitName.slice(0, at + 1) + unitName.slice(dot) + '.d');
+    if (dot > 0) dirs.add(unitName.slice(dot + 1) + '.d');
+    const out: ParsedDocument[] = [];
+    for (const f of this.files.values()) {
+      if (f.dialect === 'systemd-unit' && dirs.has(basename(dirname(f.path))) && f.path.endsWith('.conf')) out.push(this.get(f.uri)!);
+    }
+    // systemd applies drop-ins in file-name order across all directories.
+    return out.sort((a, b) => basename(uriToPath(a.uri)).localeCompare(basename(uriToPath(b.uri))));
+  }
+
+  /** The unit file a drop-in belongs to, when it is in the workspace. */
+  unitNamed(name: string): ParsedDocument | undefined {
+    const list = (this.byBasename.get(name) ?? []).filter((u) => this.files.get(u)?.dialect === 'systemd-unit');
+    // Files under /etc override those under /lib and /usr/lib.
+    list.sort((a, b) => Number(uriToPath(b).includes('/etc/')) - Number(uriToPath(a).includes('/etc/')));
+    return list.length ? this.get(list[0]) : undefined;
+  }
+
+  get rootPaths(): string[] {
+    return this.roots;
+  }
+}
