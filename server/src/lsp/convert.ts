@@ -1,0 +1,70 @@
+// Core values -> LSP values. The only place that knows both shapes.
+import {
+  CodeAction,
+  CodeActionKind,
+  CompletionItem,
+  CompletionItemKind,
+  CompletionItemTag,
+  Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  InsertTextFormat,
+  MarkupKind,
+  TextDocumentEdit,
+  CreateFile,
+  WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { CompletionEntry, Finding, Fix, Severity } from '../core';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  const d: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: 'daemonlint',
+    code: f.rule,
+    message: f.message,
+  };
+  if (f.docUrl) d.codeDescription = { href: f.docUrl };
+  if (f.related.length) d.relatedInformation = f.related.map((r) => ({ location: { uri: r.uri, range: r.range }, message: r.message }));
+  if (f.tags?.length) d.tags = f.tags.map((t) => (t === 'deprecated' ? DiagnosticTag.Deprecated : DiagnosticTag.Unnecessary));
+  return d;
+}
+
+export function toWorkspaceEdit(fix: Fix, versions: (uri: string) => number | null): WorkspaceEdit {
+  const documentChanges: (TextDocumentEdit | CreateFile)[] = [];
+  for (const c of fix.changes) {
+    if (c.create) documentChanges.push(CreateFile.create(c.uri, { ignoreIfExists: true }));
+    documentChanges.push(TextDocumentEdit.create({ uri: c.uri, version: c.create ? null : versions(c.uri) }, c.edits));
+  }
+  return { documentChanges };
+}
+
+export function toCodeAction(fix: Fix, finding: Finding, versions: (uri: string) => number | null): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [toDiagnostic(finding)],
+    isPreferred: fix.preferred === true,
+    edit: toWorkspaceEdit(fix, versions),
+  };
+}
+
+export function toCompletionItem(c: CompletionEntry): CompletionItem {
+  const item: CompletionItem = {
+    label: c.label,
+    kind: c.kind === 'section' ? CompletionItemKind.Module : c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+    textEdit: { range: c.range, newText: c.insertText },
+    insertTextFormat: InsertTextFormat.PlainText,
+  };
+  if (c.detail) item.detail = c.detail;
+  if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
+  if (c.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  return item;
+}

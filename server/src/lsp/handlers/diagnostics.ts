@@ -1,0 +1,47 @@
+// Lints on open, on change (debounced, unless the user chose onSave) and on save, and
+// re-lints the edited file's neighbours in the file graph. Stale results are dropped.
+import { lintFile, neighbours } from '../../core';
+import { toDiagnostic } from '../convert';
+import type { ServerState } from '../state';
+import type { SettingsCache } from './settings';
+
+export class Diagnostics {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(private readonly state: ServerState, private readonly settings: SettingsCache) {}
+
+  /** Reason is why the lint is asked for; onSave users get no lint while typing. */
+  async schedule(uri: string, reason: 'open' | 'change' | 'save' | 'graph'): Promise<void> {
+    const s = await this.settings.get(uri);
+    if (reason === 'change' && s.run === 'onSave') return;
+    clearTimeout(this.timers.get(uri));
+    const delay = reason === 'change' ? this.state.options.debounceMs : 0;
+    if (delay <= 0) return this.run(uri, reason !== 'graph');
+    this.timers.set(uri, setTimeout(() => void this.run(uri, true), delay));
+  }
+
+  private async run(uri: string, withNeighbours: boolean): Promise<void> {
+    this.timers.delete(uri);
+    const doc = this.state.documents.get(uri);
+    const s = await this.settings.get(uri);
+    // The document may have changed or closed while settings were fetched.
+    if (doc && this.state.documents.get(uri)?.version !== doc.version) return;
+    const findings = lintFile(this.state.ws, uri, s, { docsBase: this.state.docsBase });
+    this.state.findings.set(uri, { version: doc?.version, findings });
+    if (doc) void this.state.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(toDiagnostic) });
+    if (withNeighbours) {
+      for (const n of neighbours(this.state.ws, uri)) if (this.state.documents.get(n)) void this.run(n, false);
+    }
+  }
+
+  clear(uri: string): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.delete(uri);
+    this.state.findings.delete(uri);
+    void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  relintOpen(): void {
+    for (const d of this.state.documents.all()) void this.schedule(d.uri, 'open');
+  }
+}

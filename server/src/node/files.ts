@@ -1,0 +1,83 @@
+// Finds the files to lint under the paths given on the command line. Follows no symlink twice
+// and skips node_modules and .git.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectDialect } from '../core/dialect';
+
+export interface Collected {
+  files: string[];
+  /** Directories that look like a root filesystem (hold etc/, lib/ or usr/). */
+  imageRoots: string[];
+  /** Paths that could not be read, with why. */
+  errors: { path: string; message: string }[];
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+const IMAGE_MARKERS = ['etc', 'lib', 'usr'];
+const MAX_FILES = 200_000;
+
+export function collectFiles(args: string[]): Collected {
+  const out: Collected = { files: [], imageRoots: [], errors: [] };
+  const seenDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+
+  const addFile = (p: string, explicit: boolean) => {
+    const abs = path.resolve(p);
+    if (seenFiles.has(abs)) return;
+    if (!explicit && !detectDialect(abs)) return;
+    seenFiles.add(abs);
+    out.files.push(abs);
+  };
+
+  const walk = (dir: string, insideImage: boolean) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch (e) {
+      out.errors.push({ path: dir, message: (e as Error).message });
+      return;
+    }
+    if (seenDirs.has(real) || out.files.length >= MAX_FILES) return;
+    seenDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      out.errors.push({ path: dir, message: (e as Error).message });
+      return;
+    }
+    const isImage = !insideImage && entries.some((d) => (d.isDirectory() || d.isSymbolicLink()) && IMAGE_MARKERS.includes(d.name));
+    if (isImage) out.imageRoots.push(path.resolve(dir));
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const d of entries) {
+      const p = path.join(dir, d.name);
+      if (SKIP_DIRS.has(d.name)) continue;
+      let isDir = d.isDirectory();
+      let isFile = d.isFile();
+      if (d.isSymbolicLink()) {
+        try {
+          const st = fs.statSync(p);
+          isDir = st.isDirectory();
+          isFile = st.isFile();
+        } catch {
+          continue; // dangling link
+        }
+      }
+      if (isDir) walk(p, insideImage || isImage);
+      else if (isFile) addFile(p, false);
+    }
+  };
+
+  for (const a of args) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(a);
+    } catch {
+      out.errors.push({ path: a, message: 'no such file or directory' });
+      continue;
+    }
+    if (st.isDirectory()) walk(a, false);
+    else addFile(a, true);
+  }
+  return out;
+}

@@ -1,0 +1,76 @@
+// startServer(connection): capabilities, document sync, settings and handler registration.
+import { Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { neighbours, uriToPath } from './core';
+import { Diagnostics } from './lsp/handlers/diagnostics';
+import { FIX_ALL_KIND, registerLanguageFeatures } from './lsp/handlers/language';
+import { SettingsCache } from './lsp/handlers/settings';
+import { indexFolders, onWatchedFiles } from './lsp/handlers/workspace';
+import { ServerState } from './lsp/state';
+
+export function startServer(connection: Connection): void {
+  const state = new ServerState(connection);
+  const settings = new SettingsCache(state);
+  const diagnostics = new Diagnostics(state, settings);
+  const { documents } = state;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const caps = params.capabilities;
+    state.canConfigure = caps.workspace?.configuration === true;
+    const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown };
+    if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) state.options.debounceMs = init.debounceMs;
+    settings.setFallback(init.settings ?? {});
+    state.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
+    if (state.folders.length === 0 && params.rootUri) state.folders = [uriToPath(params.rootUri)];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: ['=', '[', ' '], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'daemonlint-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (state.canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    if (state.folders.length) {
+      indexFolders(state, state.folders);
+      diagnostics.relintOpen();
+    }
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    settings.forget();
+    const raw = (p.settings as { daemonlint?: unknown } | undefined)?.daemonlint;
+    if (raw) settings.setFallback(raw);
+    diagnostics.relintOpen();
+  });
+
+  connection.onDidChangeWatchedFiles((p) => {
+    for (const uri of onWatchedFiles(state, p)) for (const n of neighbours(state.ws, uri)) if (documents.get(n)) void diagnostics.schedule(n, 'graph');
+  });
+
+  documents.onDidOpen((e) => {
+    state.ws.set(e.document.uri, e.document.getText(), e.document.version, languageDialect(e.document.languageId));
+    void diagnostics.schedule(e.document.uri, 'open');
+  });
+  documents.onDidChangeContent((e) => {
+    state.ws.set(e.document.uri, e.document.getText(), e.document.version, languageDialect(e.document.languageId));
+    void diagnostics.schedule(e.document.uri, 'change');
+  });
+  documents.onDidSave((e) => void diagnostics.schedule(e.document.uri, 'save'));
+  documents.onDidClose((e) => {
+    settings.forget(e.document.uri);
+    diagnostics.clear(e.document.uri);
+  });
+
+  registerLanguageFeatures(state, settings);
+  documents.listen(connection);
+  connection.listen();
+}
+
+function languageDialect(languageId: string) {
+  return languageId === 'stunnel' || languageId === 'systemd-unit' || languageId === 'limits-conf' ? languageId : undefined;
+}
