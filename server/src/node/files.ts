@@ -1,8 +1,10 @@
-// Finds the files to lint under the paths given on the command line. Follows no symlink twice
-// and skips node_modules and .git.
+// Finds the files to lint under the paths given on the command line: by name, the patterns the
+// extension declares (core/dialect.ts); any file named explicitly. Enters no directory twice (so
+// symlink loops end) and skips node_modules and .git.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectDialect } from '../core/dialect';
+import type { Dialect } from '../core/types';
 
 export interface Collected {
   files: string[];
@@ -10,6 +12,8 @@ export interface Collected {
   imageRoots: string[];
   /** Paths that could not be read, with why. */
   errors: { path: string; message: string }[];
+  /** Paths given that do not exist. */
+  missing: string[];
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -17,7 +21,7 @@ const IMAGE_MARKERS = ['etc', 'lib', 'usr'];
 const MAX_FILES = 200_000;
 
 export function collectFiles(args: string[]): Collected {
-  const out: Collected = { files: [], imageRoots: [], errors: [] };
+  const out: Collected = { files: [], imageRoots: [], errors: [], missing: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
@@ -72,12 +76,23 @@ export function collectFiles(args: string[]): Collected {
     let st: fs.Stats;
     try {
       st = fs.statSync(a);
-    } catch {
-      out.errors.push({ path: a, message: 'no such file or directory' });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') out.missing.push(a);
+      else out.errors.push({ path: a, message: (e as Error).message });
       continue;
     }
     if (st.isDirectory()) walk(a, false);
-    else addFile(a, true);
+    else if (st.isFile()) addFile(a, true);
+    else out.errors.push({ path: a, message: 'not a regular file or directory' });
   }
   return out;
+}
+
+/** The language of a file whose name says nothing, from its first lines. */
+export function dialectFromContent(text: string): Dialect {
+  const head = text.slice(0, 4096);
+  if (/^\s*\[(Unit|Service|Socket|Timer|Install|Mount|Automount|Swap|Path|Slice|Scope)\]/m.test(head)) return 'systemd-unit';
+  if (/^\s*[^\s#;[]\S*\s+(soft|hard|-)\s+\S+\s+\S+\s*$/m.test(head)) return 'limits-conf';
+  return 'stunnel';
 }

@@ -1,0 +1,42 @@
+// What every output format shares: file names relative to the working directory, 1-based positions.
+import * as path from 'node:path';
+import { uriToPath } from '../../core/paths';
+import type { Finding, Range, Severity } from '../../core/types';
+
+/** A file as the user should see it: relative to the working directory when inside it. */
+export function displayPath(uri: string, cwd: string): string {
+  const file = uriToPath(uri);
+  const rel = path.relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel.split(path.sep).join('/');
+}
+
+export interface OneBased {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+/** LSP range (0-based, end exclusive) -> 1-based line and column, end column exclusive. */
+export function oneBased(r: Range): OneBased {
+  return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
+
+/** Findings of all files in one list: by file name as shown, then position, then rule. */
+export function sortFindings(all: Finding[], cwd: string): Finding[] {
+  const name = new Map<string, string>();
+  const shown = (uri: string) => {
+    let n = name.get(uri);
+    if (n === undefined) name.set(uri, (n = displayPath(uri, cwd)));
+    return n;
+  };
+  return all.sort(
+    (a, b) =>
+      (shown(a.uri) < shown(b.uri) ? -1 : shown(a.uri) > shown(b.uri) ? 1 : 0) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+}

@@ -1,0 +1,239 @@
+// The CLI run: options -> files -> workspace -> findings (and fixes) -> output, exit code.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { detectDialect } from '../core/dialect';
+import { lintFile } from '../core/lint';
+import { pathToUri, uriToPath } from '../core/paths';
+import { RULES } from '../core/rules/registry';
+import type { Settings } from '../core/settings';
+import type { Dialect, Finding } from '../core/types';
+import { Workspace } from '../core/workspace/workspace';
+import { collectFiles, dialectFromContent } from '../node/files';
+import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
+import { ConfigError, ConfigResolver } from './config';
+import { unifiedDiff } from './diff';
+import { fixWorkspace } from './fix';
+import { displayPath, SEVERITY_RANK, sortFindings } from './format/common';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { Progress } from './progress';
+
+declare const DAEMONLINT_VERSION: string;
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  readStdin(): Promise<string>;
+}
+
+/** Name under which standard input is reported when --stdin-filename is not given. */
+export const STDIN_NAME = '<stdin>';
+
+function plural(n: number, word: string, many = word + 's'): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+function useColor(opts: CliOptions, io: Io): boolean {
+  if (opts.color !== 'auto') return opts.color === 'always';
+  return io.stdout.isTTY === true && io.env.NO_COLOR === undefined && io.env.TERM !== 'dumb';
+}
+
+function listRules(opts: CliOptions, io: Io): number {
+  if (opts.format === 'json') {
+    const rules = RULES.map((r) => ({ id: r.id, dialect: r.dialect, severity: r.severity, security: r.security === true, summary: r.summary, docs: `docs/rules/${r.id}.md` }));
+    io.stdout.write(JSON.stringify(rules, null, 2) + '\n');
+  } else if (opts.format === 'sarif') {
+    io.stdout.write(formatSarif([], io.cwd));
+  } else {
+    for (const r of RULES) io.stdout.write(`${r.id}\t${r.severity}\t${r.summary}\n`);
+  }
+  return 0;
+}
+
+function printConfig(opts: CliOptions, io: Io): number {
+  const target = opts.printConfig!;
+  const { settings, file } = new ConfigResolver(opts, io.cwd).settingsFor(target);
+  const dialect = detectDialect(path.resolve(io.cwd, target)) ?? null;
+  const rules: Record<string, string> = {};
+  for (const r of RULES) {
+    if (dialect && r.dialect !== dialect) continue;
+    rules[r.id] = r.security && !settings.security ? 'off' : (settings.rules[r.id] ?? r.severity);
+  }
+  const out = {
+    configFile: file ? path.relative(io.cwd, file) || file : null,
+    dialect,
+    systemdVersion: settings.systemdVersion,
+    stunnelVersion: settings.stunnelVersion,
+    security: settings.security,
+    expectedConnections: settings.expectedConnections,
+    rules,
+  };
+  io.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  return 0;
+}
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const say = (line: string) => io.stderr.write(`daemonlint: ${line}\n`);
+  let opts: CliOptions;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      say(e.message);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    switch (opts.command) {
+      case 'help':
+        io.stdout.write(USAGE);
+        return 0;
+      case 'version':
+        io.stdout.write(`${DAEMONLINT_VERSION}\n`);
+        return 0;
+      case 'list-rules':
+        return listRules(opts, io);
+      case 'print-config':
+        return printConfig(opts, io);
+      default:
+        return await lint(opts, io, say);
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      for (const line of e.lines) say(line);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Promise<number> {
+  const cwd = io.cwd;
+  const abs = (p: string) => path.resolve(cwd, p);
+
+  // 1. Files.
+  const collected = collectFiles(opts.paths.map(abs));
+  if (collected.missing.length > 0) {
+    say(`no such file or directory: ${collected.missing.map((m) => path.relative(cwd, m) || m).join(', ')}`);
+    return 2;
+  }
+  for (const e of collected.errors) say(`${path.relative(cwd, e.path) || e.path}: ${e.message}`);
+
+  const resolver = new ConfigResolver(opts, cwd);
+  const settingsByUri = new Map<string, Settings>();
+  const settingsOf = (uri: string) => {
+    let s = settingsByUri.get(uri);
+    if (!s) settingsByUri.set(uri, (s = resolver.settingsFor(uriToPath(uri)).settings));
+    return s;
+  };
+
+  // 2. The workspace: every file found, read from disk; standard input on top.
+  const roots = opts.paths.map(abs).filter((p) => !collected.files.includes(p));
+  const ws = new Workspace(roots, collected.imageRoots);
+  const texts = new Map<string, string>();
+  const unreadable = new Map<string, Finding>();
+  for (const file of collected.files) {
+    const uri = pathToUri(file);
+    try {
+      const text = fs.readFileSync(file, 'utf8');
+      texts.set(uri, text);
+      ws.set(uri, text, undefined, detectDialect(file) ?? dialectFromContent(text));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+      const zero = { line: 0, character: 0 };
+      unreadable.set(uri, { uri, rule: 'daemonlint/unreadable-file', severity: 'error', range: { start: zero, end: zero }, message: `Cannot read the file: ${why}.`, fixes: [], related: [] });
+    }
+  }
+  let stdinUri: string | undefined;
+  if (opts.stdin) {
+    const text = await io.readStdin();
+    const name = abs(opts.stdinFilename ?? STDIN_NAME);
+    stdinUri = pathToUri(name);
+    const dialect: Dialect = (opts.stdinFilename !== undefined ? detectDialect(name) : undefined) ?? dialectFromContent(text);
+    texts.set(stdinUri, text);
+    ws.set(stdinUri, text, undefined, dialect);
+    unreadable.delete(stdinUri);
+  }
+  const reported = () => (stdinUri ? [stdinUri] : ws.uris());
+  // Configuration problems surface before any output.
+  for (const uri of reported()) settingsOf(uri);
+
+  // 3. Lint (with progress on a terminal for big trees).
+  const progress = new Progress(io.stderr);
+  const lintAll = (): Map<string, Finding[]> => {
+    const out = new Map<string, Finding[]>();
+    const uris = reported().sort();
+    progress.start(uris.length);
+    for (const uri of uris) {
+      out.set(uri, lintFile(ws, uri, settingsOf(uri)));
+      progress.tick();
+    }
+    progress.done();
+    if (!stdinUri) for (const [uri, f] of unreadable) out.set(uri, [f]);
+    return out;
+  };
+
+  let results: Map<string, Finding[]>;
+  let fixNote = '';
+  if (opts.fix || opts.fixDryRun) {
+    const fixed = fixWorkspace({
+      ws,
+      lint: lintAll,
+      textOf: (uri) => texts.get(uri),
+      exists: (uri) => fs.existsSync(uriToPath(uri)),
+      allowCreate: stdinUri === undefined,
+    });
+    results = fixed.findings;
+    const files = fixed.changed.size;
+    if (stdinUri) {
+      const before = texts.get(stdinUri) ?? '';
+      const text = fixed.changed.get(stdinUri)?.after ?? before;
+      io.stdout.write(opts.fix ? text : unifiedDiff(displayPath(stdinUri, cwd), before, text));
+    } else if (opts.fixDryRun) {
+      for (const [uri, c] of [...fixed.changed].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout.write(unifiedDiff(displayPath(uri, cwd), c.before, c.after));
+    } else {
+      for (const [uri, c] of fixed.changed) {
+        const file = uriToPath(uri);
+        try {
+          if (c.before === undefined) {
+            fs.mkdirSync(path.dirname(file), { recursive: true });
+            fs.writeFileSync(file, c.after, { flag: 'wx' });
+          } else {
+            fs.writeFileSync(file, c.after);
+          }
+        } catch (e) {
+          say(`cannot write ${displayPath(uri, cwd)}: ${(e as Error).message}`);
+          return 2;
+        }
+      }
+    }
+    fixNote = opts.fix && !stdinUri ? `; fixed ${plural(fixed.applied, 'problem')} in ${plural(files, 'file')}` : `; ${plural(fixed.applied, 'problem')} fixable in ${plural(files, 'file')}`;
+  } else {
+    results = lintAll();
+  }
+
+  // 4. Output.
+  const findings = sortFindings([...results.values()].flat(), cwd);
+  const printFindings = !(opts.fixDryRun || (opts.fix && stdinUri));
+  if (printFindings) {
+    if (opts.format === 'json') io.stdout.write(formatJson(findings, cwd));
+    else if (opts.format === 'sarif') io.stdout.write(formatSarif(findings, cwd));
+    else io.stdout.write(formatText(findings, cwd, useColor(opts, io)));
+  }
+
+  // 5. Summary and exit code.
+  const count = (sev: string) => findings.filter((f) => f.severity === sev).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const extra = [count('info') ? plural(count('info'), 'info', 'info') : '', count('hint') ? plural(count('hint'), 'hint') : ''].filter(Boolean);
+  io.stderr.write(`${plural(results.size, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${extra.map((x) => ', ' + x).join('')}${fixNote}\n`);
+  const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failLevel]);
+  const tooMany = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  if (tooMany) say(`too many warnings: ${warnings}, at most ${opts.maxWarnings} allowed (--max-warnings)`);
+  return failing || tooMany ? 1 : 0;
+}
