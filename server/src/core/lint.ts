@@ -2,6 +2,7 @@
 import type { Rule } from './rules/rule';
 import { RULES } from './rules/registry';
 import type { Settings } from './settings';
+import { applySuppressions } from './suppress';
 import type { Finding } from './types';
 import type { Workspace } from './workspace/workspace';
 
@@ -57,7 +58,8 @@ export function lintFile(ws: Workspace, uri: string, settings: Settings, options
       });
     }
   }
-  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+  const docUrl = (id: string) => (options.docsBase ? `${options.docsBase}${id}.md` : undefined);
+  return applySuppressions(doc, findings, settings, docUrl).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
 }
 
 export function lintWorkspace(ws: Workspace, settings: Settings, options: LintOptions = {}): Map<string, Finding[]> {

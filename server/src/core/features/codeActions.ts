@@ -1,4 +1,7 @@
-// Quick fixes are the fixes findings carry; this picks those that touch a range.
+// Quick fixes are the fixes findings carry; this picks those that touch a range, then offers to
+// suppress each finding on its line or in its file.
+import { suppressionFixes } from '../suppress';
+import type { ParsedDocument } from '../syntax/ast';
 import type { Finding, Fix, Range } from '../types';
 
 export interface CodeAction {
@@ -12,11 +15,20 @@ function overlaps(a: Range, b: Range): boolean {
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
-export function codeActions(findings: Finding[], range: Range): CodeAction[] {
+/** Fixes of the findings in `range`, then (when `doc` is given) their suppression actions. */
+export function codeActions(findings: Finding[], range: Range, doc?: ParsedDocument): CodeAction[] {
+  const hit = findings.filter((f) => overlaps(f.range, range));
   const out: CodeAction[] = [];
-  for (const f of findings) {
-    if (!overlaps(f.range, range)) continue;
-    for (const fix of f.fixes) out.push({ title: fix.title, fix, finding: f });
+  for (const f of hit) for (const fix of f.fixes) out.push({ title: fix.title, fix, finding: f });
+  if (doc) {
+    const seen = new Set<string>();
+    for (const f of hit) {
+      for (const fix of suppressionFixes(doc, f)) {
+        if (seen.has(fix.title)) continue; // two findings of one rule on a line: one action
+        seen.add(fix.title);
+        out.push({ title: fix.title, fix, finding: f });
+      }
+    }
   }
   return out;
 }

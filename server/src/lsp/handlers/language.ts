@@ -1,28 +1,12 @@
 // Hover, completion and code actions: each a thin call into the core.
 import { CodeAction, CodeActionKind, CodeActionParams, CompletionParams, HoverParams, MarkupKind } from 'vscode-languageserver/node';
-import { codeActions, complete, hover, lintFile, type Finding, type Fix } from '../../core';
+import { codeActions, complete, fixAll, FIX_ALL_TITLE, hover, lintFile, type Finding } from '../../core';
 import { toCodeAction, toCompletionItem, toWorkspaceEdit } from '../convert';
 import { runSafe } from '../runSafe';
 import type { ServerState } from '../state';
 import type { SettingsCache } from './settings';
 
 export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.daemonlint';
-
-/** Fixes that may be applied together: preferred, single-file, and not overlapping each other. */
-export function fixAllEdits(uri: string, findings: Finding[]): Fix | undefined {
-  const taken: { start: number; end: number }[] = [];
-  const edits = [];
-  const key = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
-  for (const f of findings) {
-    const fix = f.fixes.find((x) => x.preferred);
-    if (!fix || fix.changes.length !== 1 || fix.changes[0].uri !== uri || fix.changes[0].create) continue;
-    const spans = fix.changes[0].edits.map((e) => ({ start: key(e.range.start), end: key(e.range.end) }));
-    if (spans.some((s) => taken.some((t) => s.start <= t.end && t.start <= s.end))) continue;
-    taken.push(...spans);
-    edits.push(...fix.changes[0].edits);
-  }
-  return edits.length ? { title: 'Fix all Daemonlint problems', changes: [{ uri, edits }], preferred: true } : undefined;
-}
 
 export function registerLanguageFeatures(state: ServerState, settings: SettingsCache): void {
   const { connection, documents } = state;
@@ -59,11 +43,12 @@ export function registerLanguageFeatures(state: ServerState, settings: SettingsC
       const out: CodeAction[] = [];
       const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
       if (wants(CodeActionKind.QuickFix)) {
-        for (const a of codeActions(findings, p.range)) out.push(toCodeAction(a.fix, a.finding, (u) => state.versionOf(u)));
+        for (const a of codeActions(findings, p.range, state.ws.get(uri))) out.push(toCodeAction(a.fix, a.finding, (u) => state.versionOf(u)));
       }
-      if (wants(FIX_ALL_KIND) && (only || out.length > 0)) {
-        const all = fixAllEdits(uri, findings);
-        if (all) out.push({ title: all.title, kind: FIX_ALL_KIND, edit: toWorkspaceEdit(all, (u) => state.versionOf(u)) });
+      // Offered on request (editor.codeActionsOnSave, "Fix All") or next to fixable problems.
+      if (wants(FIX_ALL_KIND) && (only || findings.some((f) => f.fixes.some((x) => x.preferred)))) {
+        const all = fixAll(state.ws, uri, await settings.get(uri));
+        if (all) out.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: toWorkspaceEdit({ title: FIX_ALL_TITLE, changes: [{ uri, edits: all.edits }] }, (u) => state.versionOf(u)) });
       }
       return out;
     }),
