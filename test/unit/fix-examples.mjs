@@ -1,0 +1,64 @@
+// Examples for test/unit/fixes.test.mjs: every rule in the registry is listed here, either with
+// small workspaces in which it reports findings that carry fixes, or in NO_FIX with the reason it
+// offers none. Adding a rule? Add a row (`files`: path -> text; the first path is linted).
+const UNIT = '/etc/systemd/system/app.service';
+const STUNNEL_UNIT = '/etc/systemd/system/stunnel.service';
+const CONF = '/etc/stunnel/stunnel.conf';
+const SERVICE = '[Service]\nExecStart=/bin/true\n';
+
+export const FIX_EXAMPLES = {
+  'stunnel/unknown-option': [{ files: { [CONF]: 'foreground = yes\n[a]\naccept = 1\nconnect = 2\nTIMEOUTidel = 600\n' } }],
+  'stunnel/option-scope': [
+    { files: { [CONF]: 'foreground = yes\n[a]\naccept = 1\nconnect = 2\npid = /run/stunnel.pid\n' } },
+    { files: { [CONF]: '[a]\naccept = 1\nconnect = 2\nforeground = yes\n' } },
+  ],
+  'stunnel/deprecated-option': [
+    { files: { [CONF]: 'sslVersion = all\n[a]\naccept = 1\nconnect = 2\n' } },
+    { files: { [CONF]: 'sslVersion = TLSv1.2\n[a]\naccept = 1\nconnect = 2\n' } },
+    { files: { [CONF]: '[a]\naccept = 1\nconnect = 2\nverify = 2\nCAfile = /etc/ssl/ca.pem\n' } },
+    { files: { [CONF]: 'session = 300\n[a]\naccept = 1\nconnect = 2\n' } },
+  ],
+  'stunnel/insecure-protocol': [
+    { files: { [CONF]: 'sslVersionMin = TLSv1\n[a]\naccept = 1\nconnect = 2\n' } },
+    { files: { [CONF]: 'sslVersionMax = SSLv2\n[a]\naccept = 1\nconnect = 2\n' } },
+  ],
+  'systemd/unknown-section': [{ files: { [UNIT]: '[Servic]\nExecStart=/bin/true\n' } }],
+  'systemd/unknown-directive': [{ files: { [UNIT]: '[Service]\nExecStart=/bin/true\nLogDirectory=app\n' } }],
+  'systemd/directive-wrong-section': [
+    { files: { [UNIT]: `[Unit]\nDescription=x\n\n${SERVICE}WantedBy=multi-user.target\n` } },
+    { files: { [UNIT]: `[Unit]\nDescription=x\n\n${SERVICE}\n[Install]\nWantedBy=multi-user.target\nBefore=b.target\n` } },
+  ],
+  'systemd/invalid-value': [{ files: { [UNIT]: '[Service]\nExecStart=/bin/true\nRestart=no  # never restart\n' } }],
+  'systemd/obsolete-dependency': [
+    { files: { [UNIT]: `[Unit]\nAfter=syslog.target\n${SERVICE}` } },
+    { files: { [UNIT]: `[Unit]\nAfter=network.target syslog.target\n${SERVICE}` } },
+  ],
+  'systemd/missing-limit-nofile': [
+    {
+      files: {
+        [STUNNEL_UNIT]: '[Unit]\nDescription=tls\n\n[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\n',
+        [CONF]: 'pid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n',
+      },
+    },
+  ],
+  'systemd/forking-without-pidfile': [
+    {
+      files: {
+        [STUNNEL_UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nLimitNOFILE=65536\n',
+        [CONF]: 'pid = /var/run/stunnel/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n',
+      },
+    },
+  ],
+  'daemonlint/unused-suppression': [
+    { files: { [UNIT]: `[Unit]\n# daemonlint-disable-next-line systemd/obsolete-dependency\nAfter=network.target\n${SERVICE}` } },
+    { files: { [UNIT]: `[Unit]\n# daemonlint-disable-next-line systemd/unknown-directive, systemd/obsolete-dependency\nAfter=syslog.target\n${SERVICE}` } },
+    { files: { [CONF]: '; daemonlint-disable-file\nforeground = yes\n' } },
+  ],
+};
+
+/** Rules without fixes, and why: there is more than one reasonable edit, or none. */
+export const NO_FIX = {
+  'stunnel/syntax-error': 'a line without = can be meant in several ways',
+  'systemd/syntax-error': 'a line without = or a broken header can be meant in several ways',
+  'limits/syntax-error': 'a line with the wrong number of fields can be meant in several ways',
+};
