@@ -10,13 +10,18 @@ export const unknownOption: Rule = {
   severity: 'error',
   summary: 'An option stunnel does not know; it refuses to start ("Specified option name is not valid here").',
   check(ctx) {
-    const names = stunnelOptions().filter((o) => !o.removed).map((o) => o.name);
+    const current = stunnelOptions().filter((o) => !o.removed);
+    // Suggest only options valid where the line stands: a global-only one in a service would fail again.
+    const globalNames = current.map((o) => o.name);
+    const serviceNames = current.filter((o) => o.scope !== 'global').map((o) => o.name);
     for (const section of ctx.doc.sections) {
+      const names = section.name === null ? globalNames : serviceNames;
       for (const e of section.entries) {
         const known = stunnelOption(e.key);
         if ((known && !known.removed) || stunnelAlias(e.key)) continue;
         const squeezed = e.key.replace(/\s+/g, '');
-        const suggestion = stunnelOption(squeezed) ? stunnelOption(squeezed)!.name : closest(e.key, names);
+        const joined = squeezed !== e.key ? stunnelOption(squeezed) : undefined;
+        const suggestion = joined && names.includes(joined.name) ? joined.name : closest(e.key, names);
         const explain = STUNNEL_NOT_OPTIONS[e.key.toLowerCase()];
         let message = `Unknown stunnel option '${e.key}': stunnel stops with "Specified option name is not valid here" and does not start.`;
         if (known?.removed) message = `'${e.key}' was removed from stunnel; it stops with "Specified option name is not valid here".`;
