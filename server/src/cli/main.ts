@@ -114,14 +114,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Promise<number> {
   const cwd = io.cwd;
   const abs = (p: string) => path.resolve(cwd, p);
+  const shown = (p: string) => displayPath(pathToUri(abs(p)), cwd);
 
   // 1. Files.
   const collected = collectFiles(opts.paths.map(abs));
   if (collected.missing.length > 0) {
-    say(`no such file or directory: ${collected.missing.map((m) => path.relative(cwd, m) || m).join(', ')}`);
+    say(`no such file or directory: ${collected.missing.map(shown).join(', ')}`);
     return 2;
   }
-  for (const e of collected.errors) say(`${path.relative(cwd, e.path) || e.path}: ${e.message}`);
+  for (const e of collected.errors) say(`${shown(e.path)}: ${e.message}`);
 
   const resolver = new ConfigResolver(opts, cwd);
   const settingsByUri = new Map<string, Settings>();
@@ -212,7 +213,7 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
         }
       }
     }
-    fixNote = opts.fix && !stdinUri ? `; fixed ${plural(fixed.applied, 'problem')} in ${plural(files, 'file')}` : `; ${plural(fixed.applied, 'problem')} fixable in ${plural(files, 'file')}`;
+    fixNote = opts.fix ? `; fixed ${plural(fixed.applied, 'problem')} in ${plural(files, 'file')}` : `; ${plural(fixed.applied, 'problem')} fixable in ${plural(files, 'file')}`;
   } else {
     results = lintAll();
   }

@@ -93,6 +93,7 @@ export function collectFiles(args: string[]): Collected {
 export function dialectFromContent(text: string): Dialect {
   const head = text.slice(0, 4096);
   if (/^\s*\[(Unit|Service|Socket|Timer|Install|Mount|Automount|Swap|Path|Slice|Scope)\]/m.test(head)) return 'systemd-unit';
-  if (/^\s*[^\s#;[]\S*\s+(soft|hard|-)\s+\S+\s+\S+\s*$/m.test(head)) return 'limits-conf';
+  // limits.conf: 'domain type item value' with type soft, hard or '-'.
+  if (/^[ \t]*[^\s#;[=][^\s=]*[ \t]+(soft|hard|-)([ \t]|$)/m.test(head)) return 'limits-conf';
   return 'stunnel';
 }

@@ -1,0 +1,95 @@
+// Which files the CLI lints: the extension's name patterns, explicit files, skipped folders,
+// symlink loops, and what happens with paths that do not exist or cannot be read.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { briefs, makeTree, run, SITE, SITE_BRIEFS } from './cli-helpers.mjs';
+
+test('a tree: recognised files only, node_modules and .git skipped, a symlink loop entered once', (t) => {
+  const dir = makeTree(t, SITE);
+  const r = run(['--format', 'json'], { cwd: dir });
+  assert.deepEqual(briefs(r.stdout), SITE_BRIEFS);
+  assert.equal(r.stderr, '4 files, 3 errors, 3 warnings\n');
+  assert.equal(r.code, 1);
+});
+
+test('file names are recognised as the extension recognises them', (t) => {
+  // Each file holds a line its dialect cannot read, so the rule id tells how it was read.
+  const unit = 'garbage\n';
+  const stunnel = 'garbage\n';
+  const limits = 'x\n';
+  const dir = makeTree(t, {
+    'stunnel-edge.conf': stunnel,
+    'opt/stunnel/tunnels.conf': stunnel,
+    'opt/stunnel4/conf.d/one.conf': stunnel,
+    'lib/systemd/app.timer': unit,
+    'lib/systemd/app@.service': unit,
+    'lib/systemd/app.service.d/10-limits.conf': unit,
+    'security/limits.conf': limits,
+    'security/limits.d/90-nofile.conf': limits,
+    'other/app.conf': stunnel,
+    'other/README.md': stunnel,
+  });
+  const r = run(['--format', 'json', '.'], { cwd: dir });
+  assert.deepEqual(briefs(r.stdout), [
+    'lib/systemd/app.service.d/10-limits.conf systemd/syntax-error@1:1',
+    'lib/systemd/app.timer systemd/syntax-error@1:1',
+    'lib/systemd/app@.service systemd/syntax-error@1:1',
+    'opt/stunnel/tunnels.conf stunnel/syntax-error@1:1',
+    'opt/stunnel4/conf.d/one.conf stunnel/syntax-error@1:1',
+    'security/limits.conf limits/syntax-error@1:1',
+    'security/limits.d/90-nofile.conf limits/syntax-error@1:1',
+    'stunnel-edge.conf stunnel/syntax-error@1:1',
+  ]);
+  assert.equal(r.stderr, '8 files, 8 errors, 0 warnings\n');
+});
+
+test('a file named explicitly is linted whatever its name, its language guessed from its content', (t) => {
+  const dir = makeTree(t, {
+    'unit.txt': '[Service]\nType=sometimes\n',
+    'limits.txt': '# limits\n@staff hard nofile\n',
+    'tunnel.txt': 'fooBar = 1\n',
+  });
+  const r = run(['--format', 'json', 'unit.txt', 'limits.txt', 'tunnel.txt'], { cwd: dir });
+  assert.deepEqual(briefs(r.stdout), ['limits.txt limits/syntax-error@2:1', 'tunnel.txt stunnel/unknown-option@1:1', 'unit.txt systemd/invalid-value@2:6']);
+});
+
+test('several paths, a file given twice and a directory inside another: each file once', (t) => {
+  const dir = makeTree(t, SITE);
+  const r = run(['--format', 'json', 'etc/stunnel', 'etc', 'etc/stunnel/stunnel.conf'], { cwd: dir });
+  assert.deepEqual(briefs(r.stdout), SITE_BRIEFS);
+  assert.equal(r.stderr, '4 files, 3 errors, 3 warnings\n');
+});
+
+test('files outside the working directory are shown with their absolute path', (t) => {
+  const dir = makeTree(t, { 'a/stunnel.conf': 'fooBar = 1\n', 'b/x': '' });
+  const r = run(['--format', 'json', path.join(dir, 'a')], { cwd: path.join(dir, 'b') });
+  assert.deepEqual(briefs(r.stdout), [`${path.join(dir, 'a', 'stunnel.conf')} stunnel/unknown-option@1:1`]);
+});
+
+test('a path that does not exist: one line on stderr, exit 2, nothing linted', (t) => {
+  const dir = makeTree(t, SITE);
+  const r = run(['etc', 'nope', 'gone.conf'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr, 'daemonlint: no such file or directory: nope, gone.conf\n');
+});
+
+test('an unreadable file is a finding, not a crash', () => {
+  // /proc/self/mem is a regular file whose read fails with EIO, even for root.
+  const r = run(['--format', 'json', '/proc/self/mem']);
+  assert.equal(r.code, 1);
+  const [f] = JSON.parse(r.stdout);
+  assert.deepEqual(
+    { file: f.file, rule: f.rule, severity: f.severity, line: f.line, column: f.column, message: f.message },
+    { file: '/proc/self/mem', rule: 'daemonlint/unreadable-file', severity: 'error', line: 1, column: 1, message: 'Cannot read the file: EIO: i/o error, read.' },
+  );
+  assert.equal(r.stderr, '1 file, 1 error, 0 warnings\n');
+});
+
+test('a path that is neither a file nor a directory is reported and skipped', (t) => {
+  const dir = makeTree(t, { 'stunnel.conf': 'fooBar = 1\n' });
+  const r = run(['--format', 'json', '/dev/null', 'stunnel.conf'], { cwd: dir });
+  assert.deepEqual(briefs(r.stdout), ['stunnel.conf stunnel/unknown-option@1:1']);
+  assert.equal(r.stderr, 'daemonlint: /dev/null: not a regular file or directory\n1 file, 1 error, 0 warnings\n');
+});
