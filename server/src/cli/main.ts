@@ -161,7 +161,8 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
     unreadable.delete(stdinUri);
   }
   const reported = () => (stdinUri ? [stdinUri] : ws.uris());
-  // Configuration problems surface before any output.
+  // Configuration problems surface before any output, even where no file is linted.
+  for (const p of opts.paths) resolver.settingsFor(p);
   for (const uri of reported()) settingsOf(uri);
 
   // 3. Lint (with progress on a terminal for big trees).

@@ -1,0 +1,136 @@
+// Settings: --rule, --security, --systemd-version, --stunnel-version, the nearest .daemonlintrc,
+// --config FILE and --print-config, with flags over the file over the defaults.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { briefs, makeTree, run, SITE, SITE_BRIEFS } from './cli-helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const core = require('../../dist/core.js');
+
+const STUNNEL_RULES = Object.fromEntries(core.RULES.filter((r) => r.dialect === 'stunnel').map((r) => [r.id, r.severity]));
+
+test('--rule ID=off drops a rule; --rule ID=LEVEL re-levels it; the last one given wins', (t) => {
+  const dir = makeTree(t, SITE);
+  const off = run(['--format', 'json', '--rule', 'systemd/obsolete-dependency=off', '--rule', 'limits/syntax-error=off'], { cwd: dir });
+  assert.deepEqual(
+    briefs(off.stdout),
+    SITE_BRIEFS.filter((b) => !b.includes('obsolete-dependency') && !b.includes('limits/syntax-error')),
+  );
+  const relevel = run(['--format', 'json', '--rule', 'stunnel/unknown-option=off', '--rule=stunnel/unknown-option=info'], { cwd: dir });
+  const f = JSON.parse(relevel.stdout).find((x) => x.rule === 'stunnel/unknown-option');
+  assert.equal(f.severity, 'info');
+  assert.equal(relevel.stderr, '4 files, 2 errors, 3 warnings, 1 info\n');
+});
+
+test('--print-config: defaults for a path with no configuration file', (t) => {
+  const dir = makeTree(t, SITE);
+  const r = run(['--print-config', 'etc/stunnel/stunnel.conf'], { cwd: dir });
+  assert.equal(r.code, 0);
+  assert.deepEqual(JSON.parse(r.stdout), {
+    configFile: null,
+    dialect: 'stunnel',
+    systemdVersion: 257,
+    stunnelVersion: '5.75',
+    security: false,
+    expectedConnections: null,
+    rules: STUNNEL_RULES,
+  });
+  // A directory (no dialect) lists every rule.
+  const all = JSON.parse(run(['--print-config', '.'], { cwd: dir }).stdout);
+  assert.equal(all.dialect, null);
+  assert.deepEqual(Object.keys(all.rules), core.RULES.map((r) => r.id));
+});
+
+test('--print-config: the nearest .daemonlintrc, then command-line flags on top', (t) => {
+  const dir = makeTree(t, {
+    ...SITE,
+    '.daemonlintrc': 'systemdVersion = 252\n[rules]\nstunnel/deprecated-option = off\n',
+    'etc/stunnel/.daemonlintrc': '; closer to the file, so it wins outright (files are not merged)\nstunnelVersion = 5.68\nsecurity = true\nexpectedConnections = 2000\n[rules]\nstunnel/unknown-option = warning\n',
+  });
+  const near = JSON.parse(run(['--print-config', 'etc/stunnel/stunnel.conf'], { cwd: dir }).stdout);
+  assert.deepEqual(near, {
+    configFile: 'etc/stunnel/.daemonlintrc',
+    dialect: 'stunnel',
+    systemdVersion: 257,
+    stunnelVersion: '5.68',
+    security: true,
+    expectedConnections: 2000,
+    rules: { ...STUNNEL_RULES, 'stunnel/unknown-option': 'warning' },
+  });
+  const flags = JSON.parse(
+    run(['--print-config', 'etc/stunnel/stunnel.conf', '--systemd-version', '249', '--stunnel-version', '5.60', '--rule', 'stunnel/unknown-option=hint', '--security'], { cwd: dir }).stdout,
+  );
+  assert.deepEqual([flags.systemdVersion, flags.stunnelVersion, flags.security, flags.rules['stunnel/unknown-option']], [249, '5.60', true, 'hint']);
+  const top = JSON.parse(run(['--print-config', 'etc/systemd/system/stunnel.service'], { cwd: dir }).stdout);
+  assert.deepEqual([top.configFile, top.dialect, top.systemdVersion, top.security], ['.daemonlintrc', 'systemd-unit', 252, false]);
+  // From a subdirectory, the configuration file is still found by walking up.
+  const fromSub = JSON.parse(run(['--print-config', 'stunnel.conf'], { cwd: path.join(dir, 'etc', 'stunnel') }).stdout);
+  assert.equal(fromSub.configFile, '.daemonlintrc');
+  assert.equal(fromSub.stunnelVersion, '5.68');
+});
+
+test('linting uses each file\'s nearest .daemonlintrc', (t) => {
+  const dir = makeTree(t, {
+    ...SITE,
+    '.daemonlintrc': '[rules]\nsystemd/obsolete-dependency = off\n',
+    'etc/stunnel/.daemonlintrc': '[rules]\nstunnel/unknown-option = off\n',
+  });
+  const r = run(['--format', 'json'], { cwd: dir });
+  // The stunnel file's own .daemonlintrc replaces the top one, so obsolete-dependency stays off
+  // only for the unit, and unknown-option is off only for the stunnel config.
+  assert.deepEqual(
+    briefs(r.stdout),
+    SITE_BRIEFS.filter((b) => !b.includes('obsolete-dependency') && !b.includes('unknown-option')),
+  );
+});
+
+test('--config FILE replaces the lookup; a flag still wins over it', (t) => {
+  const dir = makeTree(t, {
+    ...SITE,
+    '.daemonlintrc': '[rules]\nsystemd/obsolete-dependency = off\n',
+    'ci/strict.ini': '[rules]\nsystemd/obsolete-dependency = error\nstunnel/deprecated-option = error\n',
+  });
+  const r = run(['--format', 'json', '--config', 'ci/strict.ini', '--rule', 'stunnel/deprecated-option=info'], { cwd: dir });
+  const sev = Object.fromEntries(JSON.parse(r.stdout).map((f) => [f.rule, f.severity]));
+  assert.equal(sev['systemd/obsolete-dependency'], 'error');
+  assert.equal(sev['stunnel/deprecated-option'], 'info');
+  assert.equal(JSON.parse(run(['--print-config', 'etc', '--config', 'ci/strict.ini'], { cwd: dir }).stdout).configFile, 'ci/strict.ini');
+});
+
+test('a broken .daemonlintrc: every problem on its own line, exit 2, nothing linted', (t) => {
+  const dir = makeTree(t, {
+    'conf/stunnel.conf': 'fooBar = 1\n',
+    'conf/.daemonlintrc': 'bogus = 1\nsystemdVersion = latest\nstunnelVersion = 5\nsecurity = maybe\nexpectedConnections = -3\n[rules]\nx/y = off\nstunnel/unknown-option = loud\n[extra]\na = 1\n',
+  });
+  const r = run(['conf'], { cwd: dir });
+  assert.equal(r.code, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(
+    r.stderr,
+    [
+      "conf/.daemonlintrc: unknown key 'bogus' (known: systemdVersion, stunnelVersion, security, expectedConnections, [rules])",
+      "conf/.daemonlintrc: systemdVersion must be a whole number such as 252, not 'latest'",
+      "conf/.daemonlintrc: stunnelVersion must look like 5.68, not '5'",
+      "conf/.daemonlintrc: security must be true or false, not 'maybe'",
+      "conf/.daemonlintrc: expectedConnections must be a positive whole number, not '-3'",
+      "conf/.daemonlintrc: unknown rule 'x/y' (see daemonlint --list-rules)",
+      "conf/.daemonlintrc: rule 'stunnel/unknown-option': level must be one of off, hint, info, warning, error, not 'loud'",
+      'conf/.daemonlintrc: unknown section [extra] (only [rules] is read)',
+    ]
+      .map((l) => `daemonlint: ${l}\n`)
+      .join(''),
+  );
+  // --print-config reports the same problems the same way.
+  assert.equal(run(['--print-config', 'conf/stunnel.conf'], { cwd: dir }).stderr, r.stderr);
+});
+
+test('parseRcFile (core): the text of a .daemonlintrc as partial settings', () => {
+  assert.deepEqual(core.parseRcFile('# comment\nsecurity = false\n[rules]\nsystemd/invalid-value = warning\n'), {
+    settings: { security: false, rules: { 'systemd/invalid-value': 'warning' } },
+    problems: [],
+  });
+  assert.deepEqual(core.parseRcFile(''), { settings: {}, problems: [] });
+  assert.deepEqual(core.parseRcFile('[rules.systemd]\ninvalid-value = off\n').problems, ["[rules.systemd]: nested sections are not supported; write 'systemd/... = level' under [rules]"]);
+});
