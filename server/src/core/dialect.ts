@@ -11,6 +11,7 @@ export function detectDialect(path: string): Dialect | undefined {
   const dir = basename(dirname(path));
   const parent = basename(dirname(dirname(path)));
   if (UNIT_SUFFIX.test(name)) return 'systemd-unit';
+  if (dir === 'default' && /^stunnel\d*$/.test(name)) return 'default-env';
   if (name.endsWith('.conf') && DROPIN_DIR.test(dir)) return 'systemd-unit';
   if (name === 'limits.conf' || (dir === 'limits.d' && name.endsWith('.conf'))) return 'limits-conf';
   if (/^stunnel.*\.conf$/.test(name)) return 'stunnel';

@@ -1,6 +1,7 @@
 // Plain data shared by the whole core. Positions are LSP-compatible: 0-based line, UTF-16 column.
 
-export type Dialect = 'stunnel' | 'systemd-unit' | 'limits-conf';
+/** `default-env`: /etc/default/stunnel4 and the like, shell assignments read by a SysV init script. */
+export type Dialect = 'stunnel' | 'systemd-unit' | 'limits-conf' | 'default-env';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

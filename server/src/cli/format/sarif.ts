@@ -28,6 +28,7 @@ const FILES: Record<Dialect, string> = {
   stunnel: 'stunnel configuration files (stunnel*.conf, stunnel/*.conf)',
   'systemd-unit': 'systemd unit files and their drop-ins',
   'limits-conf': 'pam_limits files (security/limits.conf, limits.d/*.conf)',
+  'default-env': 'SysV init defaults read by the stunnel init script (default/stunnel4)',
 };
 
 /** Findings that come from the linter itself rather than from a rule. */

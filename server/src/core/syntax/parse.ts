@@ -1,5 +1,6 @@
 import type { Dialect } from '../types';
 import type { ParsedDocument } from './ast';
+import { parseDefaultEnv } from './defaultEnv';
 import { parseLimits } from './limits';
 import { parseStunnel } from './stunnel';
 import { parseUnitFile } from './unitFile';
@@ -12,5 +13,7 @@ export function parse(uri: string, text: string, dialect: Dialect, version?: num
       return parseUnitFile(uri, text, version);
     case 'limits-conf':
       return parseLimits(uri, text, version);
+    case 'default-env':
+      return parseDefaultEnv(uri, text, version);
   }
 }
