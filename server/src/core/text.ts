@@ -48,9 +48,12 @@ export class LineIndex {
     return end;
   }
 
-  /** The end-of-line sequence the document mostly uses. */
+  private eolCache: string | undefined;
+
+  /** The end-of-line sequence the document mostly uses. Computed once: fixes ask for it per finding. */
   get eol(): string {
-    return this.text.includes('\r\n') ? '\r\n' : '\n';
+    this.eolCache ??= this.text.includes('\r\n') ? '\r\n' : '\n';
+    return this.eolCache;
   }
 
   rangeOf(span: Span): Range {

@@ -1,12 +1,8 @@
 import { directive, sectionsOf } from '../../knowledge/systemd';
-import type { ParsedDocument, Section } from '../../syntax/ast';
+import type { Section } from '../../syntax/ast';
 import { appendSection, deleteEntry, insertIntoSection } from '../fixes';
 import type { Rule } from '../rule';
 import { allowedSections, isExtensionName } from './context';
-
-function findSection(doc: ParsedDocument, name: string): Section | undefined {
-  return doc.sections.find((s) => s.name === name);
-}
 
 export const directiveWrongSection: Rule = {
   id: 'systemd/directive-wrong-section',
@@ -16,6 +12,9 @@ export const directiveWrongSection: Rule = {
   check(ctx) {
     const doc = ctx.doc;
     const allowed = allowedSections(doc);
+    // The first section of each name, looked up once: a file may have thousands of sections.
+    const firstByName = new Map<string, Section>();
+    for (const s of doc.sections) if (s.name !== null && !firstByName.has(s.name)) firstByName.set(s.name, s);
     for (const s of doc.sections) {
       if (!s.name || !allowed.includes(s.name)) continue;
       for (const e of s.entries) {
@@ -29,7 +28,7 @@ export const directiveWrongSection: Rule = {
         const fixes = [];
         if (home) {
           const line = doc.text.slice(e.span.start, e.span.end);
-          const target = findSection(doc, home);
+          const target = firstByName.get(home);
           const insert = target ? insertIntoSection(doc, target, [line]) : appendSection(doc, home, [line]);
           fixes.push({ title: `Move '${e.key}=' to [${home}]`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e), insert] }] });
         }
