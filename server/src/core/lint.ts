@@ -3,7 +3,7 @@ import type { Rule } from './rules/rule';
 import { RULES } from './rules/registry';
 import type { Settings } from './settings';
 import { applySuppressions } from './suppress';
-import type { Finding } from './types';
+import type { Dialect, Finding } from './types';
 import type { Workspace } from './workspace/workspace';
 
 export interface LintOptions {
@@ -12,7 +12,7 @@ export interface LintOptions {
 }
 
 export function rulesFor(dialect: string, settings: Settings): Rule[] {
-  return RULES.filter((r) => r.dialect === dialect && (!r.security || settings.security) && settings.rules[r.id] !== 'off');
+  return RULES.filter((r) => (r.dialect === dialect || r.alsoChecks?.includes(dialect as Dialect) === true) && (!r.security || settings.security) && settings.rules[r.id] !== 'off');
 }
 
 export function lintFile(ws: Workspace, uri: string, settings: Settings, options: LintOptions = {}): Finding[] {

@@ -41,3 +41,25 @@ export function daemonForBinary(path: string): DaemonInfo | undefined {
 
 /** systemd's default RLIMIT_NOFILE for services since v240 (soft:hard). */
 export const SYSTEMD_DEFAULT_NOFILE = { soft: 1024, hard: 524288 };
+
+/** The kernel's default fs.nr_open: where LimitNOFILE=infinity ends up. */
+export const NR_OPEN_DEFAULT = 1048576;
+
+/**
+ * A LimitNOFILE= that carries `connections` concurrent clients: two descriptors per client plus
+ * room for listeners and logs, at least what the daemon's own cap needs, rounded up to 1024.
+ */
+export function suggestedNofile(daemon: DaemonInfo | undefined, connections: number): number {
+  let need = connections * 2 + 64;
+  if (daemon?.clientCap) {
+    let n = need;
+    while (daemon.clientCap(n) < connections) n = Math.ceil(n * 1.01) + 1;
+    need = n;
+  }
+  return Math.max(4096, Math.ceil(need / 1024) * 1024);
+}
+
+/** 15625 -> "15,625". */
+export function formatCount(n: number): string {
+  return String(Math.floor(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

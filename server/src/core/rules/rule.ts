@@ -26,6 +26,8 @@ export interface Rule {
   /** Stable kebab-case id, `dialect-prefix/name`. Never renamed once released. */
   id: string;
   dialect: Dialect;
+  /** Other dialects whose files this rule also checks: a cross-file rule that reports on both ends. */
+  alsoChecks?: Dialect[];
   severity: Severity;
   /** One line for the README, --list-rules and SARIF. */
   summary: string;

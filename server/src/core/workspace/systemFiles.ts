@@ -71,3 +71,16 @@ export function systemFileLabel(f: SystemFile, root: string | undefined): string
   const p = uriToPath(f.uri);
   return root && p.startsWith(root + '/') ? p.slice(root.length) : p;
 }
+
+/** The account databases that apply to a file, when the workspace holds them. */
+export interface Accounts {
+  users?: { names: Map<string, number>; uri: string; label: string };
+  groups?: { names: Map<string, number>; uri: string; label: string };
+}
+
+export function accountsFrom(passwd: SystemFile[], group: SystemFile[], root: string | undefined): Accounts {
+  const out: Accounts = {};
+  if (passwd.length === 1) out.users = { names: parseAccounts(passwd[0].text), uri: passwd[0].uri, label: systemFileLabel(passwd[0], root) };
+  if (group.length === 1) out.groups = { names: parseAccounts(group[0].text), uri: group[0].uri, label: systemFileLabel(group[0], root) };
+  return out;
+}

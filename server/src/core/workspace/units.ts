@@ -1,10 +1,11 @@
-// The unit side of the graph: a unit's effective settings (unit file + drop-ins) and the
-// daemons it starts with the config files they read.
+// The unit side of the graph: a unit's effective settings (unit file + drop-ins + the manager's
+// defaults) and the daemons it starts with the config files they read.
 import { dropInUnitName } from '../dialect';
-import { DaemonInfo, daemonForBinary } from '../knowledge/daemons';
-import { basename, uriToPath } from '../paths';
+import { DaemonInfo, NR_OPEN_DEFAULT, SYSTEMD_DEFAULT_NOFILE, daemonForBinary } from '../knowledge/daemons';
+import { basename, dirname, uriToPath } from '../paths';
 import type { Entry, ParsedDocument } from '../syntax/ast';
-import { parseExec } from '../syntax/exec';
+import { parseExec, type ExecWord } from '../syntax/exec';
+import { managerDefaultNofile, type ManagerNofile } from './systemFiles';
 import type { Workspace } from './workspace';
 
 export function unitNameOf(doc: ParsedDocument): string {
@@ -16,6 +17,15 @@ export function isDropIn(doc: ParsedDocument): boolean {
   return dropInUnitName(uriToPath(doc.uri)) !== undefined;
 }
 
+/** The unit file a document belongs to: itself, or for a drop-in the unit when it is in the workspace. */
+export function unitFileOf(ws: Workspace, doc: ParsedDocument): ParsedDocument {
+  return isDropIn(doc) ? (ws.unitNamed(unitNameOf(doc)) ?? doc) : doc;
+}
+
+export function isServiceUnit(doc: ParsedDocument): boolean {
+  return unitNameOf(doc).endsWith('.service');
+}
+
 /** Entries of one key in one section of a single file, in order. */
 export function entriesOf(doc: ParsedDocument, section: string, key: string): Entry[] {
   const out: Entry[] = [];
@@ -23,14 +33,18 @@ export function entriesOf(doc: ParsedDocument, section: string, key: string): En
   return out;
 }
 
+/** The unit file followed by its drop-ins, in the order systemd applies them. */
+export function unitAndDropIns(ws: Workspace, unit: ParsedDocument): ParsedDocument[] {
+  return [unit, ...ws.dropInsFor(unitNameOf(unit)).filter((d) => d.uri !== unit.uri)];
+}
+
 /**
  * The assignments of `key` that are in force after the unit file and its drop-ins are merged:
  * drop-ins apply after the unit in name order, and an empty assignment resets what came before.
  */
 export function effectiveEntries(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry[] {
-  const docs = [unit, ...ws.dropInsFor(unitNameOf(unit)).filter((d) => d.uri !== unit.uri)];
   let out: Entry[] = [];
-  for (const d of docs) {
+  for (const d of unitAndDropIns(ws, unit)) {
     for (const e of entriesOf(d, section, key)) {
       if (e.value === '') out = [];
       else out.push(e);
@@ -44,6 +58,11 @@ export function effectiveValue(ws: Workspace, unit: ParsedDocument, section: str
   return list[list.length - 1];
 }
 
+/** Whether an entry sits in this document (rules report only in the file whose line is in force). */
+export function isIn(doc: ParsedDocument, e: Entry | undefined): e is Entry {
+  return !!e && doc.sections.includes(e.section);
+}
+
 export interface DaemonLaunch {
   unit: ParsedDocument;
   exec: Entry;
@@ -52,23 +71,30 @@ export interface DaemonLaunch {
   program: string;
   /** The config path as the command line names it (or the daemon's default). */
   configPath: string | undefined;
+  /** The ExecStart= word that names the config, when one does (offsets into the value). */
+  configWord: ExecWord | undefined;
+  /** The program word (offsets into the value). */
+  programWord: ExecWord;
   /** Workspace files that path stands for (several for a template's %i). */
   configs: string[];
 }
 
-/** What the unit's ExecStart= runs, when it is a daemon Daemonlint knows. */
-export function daemonLaunch(ws: Workspace, unit: ParsedDocument): DaemonLaunch | undefined {
-  const unitFile = isDropIn(unit) ? (ws.unitNamed(unitNameOf(unit)) ?? unit) : unit;
-  const exec = effectiveValue(ws, unitFile, 'Service', 'ExecStart');
-  if (!exec) return undefined;
+/** What one ExecStart= line runs, when it is a daemon Daemonlint knows. */
+export function launchOf(ws: Workspace, unitFile: ParsedDocument, exec: Entry): DaemonLaunch | undefined {
   const cmd = parseExec(exec.value);
-  const program = cmd.words[0]?.text;
-  const daemon = program ? daemonForBinary(program) : undefined;
+  const programWord = cmd.words[0];
+  const daemon = programWord ? daemonForBinary(programWord.text) : undefined;
   if (!daemon) return undefined;
   let configPath: string | undefined = daemon.defaultConfig;
+  let configWord: ExecWord | undefined;
   for (const w of cmd.words.slice(1)) {
-    if (w.text.startsWith('-')) break; // stunnel -fd N and friends: no config file
+    if (w.text.startsWith('-')) {
+      // -fd N reads the config from a descriptor; -help, -version and friends start no daemon.
+      configPath = undefined;
+      break;
+    }
     configPath = w.text;
+    configWord = w;
     break;
   }
   let configs: string[] = [];
@@ -76,7 +102,14 @@ export function daemonLaunch(ws: Workspace, unit: ParsedDocument): DaemonLaunch 
     const pattern = configPath.replace(/%[iI]/g, '*');
     configs = ws.resolvePattern(pattern, unitFile.uri).filter((u) => ws.dialectOf(u) === daemon.configDialect);
   }
-  return { unit: unitFile, exec, daemon, program: program!, configPath, configs };
+  return { unit: unitFile, exec, daemon, program: programWord.text, configPath, configWord, programWord, configs };
+}
+
+/** What the unit's ExecStart= runs, when it is a daemon Daemonlint knows. */
+export function daemonLaunch(ws: Workspace, unit: ParsedDocument): DaemonLaunch | undefined {
+  const unitFile = unitFileOf(ws, unit);
+  const exec = effectiveValue(ws, unitFile, 'Service', 'ExecStart');
+  return exec ? launchOf(ws, unitFile, exec) : undefined;
 }
 
 /** Units in the workspace that start the given config file. */
@@ -88,4 +121,153 @@ export function launchersOf(ws: Workspace, configUri: string): DaemonLaunch[] {
     if (l && l.configs.includes(configUri)) out.push(l);
   }
   return out;
+}
+
+/** Every service unit file (not drop-in) in the workspace. */
+export function serviceUnits(ws: Workspace): ParsedDocument[] {
+  return ws.all('systemd-unit').filter((u) => !isDropIn(u) && isServiceUnit(u));
+}
+
+/**
+ * For a template unit started with %i in its config path: the instance a config file stands for
+ * (stunnel@.service + /etc/stunnel/mail.conf -> "mail"). Undefined for plain units.
+ */
+export function instanceFor(launch: DaemonLaunch, configUri: string): string | undefined {
+  const name = unitNameOf(launch.unit);
+  if (!/@\./.test(name) || !launch.configPath || !/%[iI]/.test(launch.configPath)) return undefined;
+  const pat = basename(launch.configPath);
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp('^' + pat.split(/%[iI]/).map(escape).join('(.+)') + '$');
+  const m = re.exec(basename(uriToPath(configUri)));
+  return m?.[1];
+}
+
+/** The unit name that runs a config: the instance name for templates (stunnel@mail.service). */
+export function runningUnitName(launch: DaemonLaunch, configUri: string): string {
+  const name = unitNameOf(launch.unit);
+  const inst = instanceFor(launch, configUri);
+  return inst === undefined ? name : name.replace('@.', `@${inst}.`);
+}
+
+/** The config's path on the machine the unit runs on (the ExecStart= word with %i filled in). */
+export function hostConfigPath(launch: DaemonLaunch, configUri: string): string | undefined {
+  if (!launch.configPath) return undefined;
+  const inst = instanceFor(launch, configUri);
+  return inst === undefined ? launch.configPath : launch.configPath.replace(/%[iI]/g, inst);
+}
+
+/** Expands the unit specifiers a path in a unit may use (%i, %I, %n, %N, %p, %t, %%); undefined when others remain. */
+export function expandSpecifiers(value: string, unitName: string, instance: string | undefined): string | undefined {
+  const dot = unitName.lastIndexOf('.');
+  const full = instance === undefined ? unitName : unitName.replace('@.', `@${instance}.`);
+  const prefix = unitName.includes('@') ? unitName.slice(0, unitName.indexOf('@')) : unitName.slice(0, dot);
+  let ok = true;
+  const out = value.replace(/%(.)/g, (_m, c: string) => {
+    switch (c) {
+      case 'i':
+      case 'I':
+        if (instance === undefined) ok = false;
+        return instance ?? '';
+      case 'n':
+        return full;
+      case 'N':
+        return full.slice(0, full.lastIndexOf('.'));
+      case 'p':
+        return prefix;
+      case 't':
+        return '/run';
+      case '%':
+        return '%';
+      default:
+        ok = false;
+        return '';
+    }
+  });
+  return ok ? out : undefined;
+}
+
+/** An RLIMIT_NOFILE value: `N`, `SOFT:HARD`, `infinity`. Infinity stands for "as high as allowed". */
+export interface NofileValue {
+  soft: number;
+  hard: number;
+}
+
+export function parseNofile(v: string): NofileValue | undefined {
+  const side = (s: string) => (s === 'infinity' ? Infinity : /^\d+$/.test(s) ? Number(s) : NaN);
+  const parts = v.trim().split(':');
+  if (parts.length > 2) return undefined;
+  const soft = side(parts[0]);
+  const hard = parts.length === 2 ? side(parts[1]) : soft;
+  if (Number.isNaN(soft) || Number.isNaN(hard) || soft > hard) return undefined;
+  return { soft, hard };
+}
+
+/** A soft limit as the process gets it: infinity ends at the kernel's nr_open. */
+export function effectiveSoft(soft: number): number {
+  return Number.isFinite(soft) ? soft : NR_OPEN_DEFAULT;
+}
+
+export interface EffectiveNofile extends NofileValue {
+  /** unit: a LimitNOFILE= line of the unit or a drop-in; manager: DefaultLimitNOFILE= in system.conf; default: systemd's built-in. */
+  source: 'unit' | 'manager' | 'default';
+  entry?: Entry;
+  manager?: ManagerNofile;
+}
+
+/** The NOFILE limit services get when their unit sets none. */
+export function managerNofile(ws: Workspace, from: string): EffectiveNofile {
+  const m = managerDefaultNofile(ws.systemFilesFor('system-conf', from));
+  const v = m ? parseNofile(m.value) : undefined;
+  if (m && v) return { ...v, source: 'manager', manager: m };
+  return { ...SYSTEMD_DEFAULT_NOFILE, source: 'default' };
+}
+
+/** The NOFILE limit the unit's processes start with. */
+export function effectiveNofile(ws: Workspace, unit: ParsedDocument): EffectiveNofile {
+  const unitFile = unitFileOf(ws, unit);
+  const list = effectiveEntries(ws, unitFile, 'Service', 'LimitNOFILE');
+  // systemd skips a line it cannot parse; the assignment before it stays in force.
+  for (let i = list.length - 1; i >= 0; i--) {
+    const v = parseNofile(list[i].value);
+    if (v) return { ...v, source: 'unit', entry: list[i] };
+  }
+  return managerNofile(ws, unitFile.uri);
+}
+
+/** The account a service runs as: User= (root when unset), and whether it is root. */
+export function serviceUser(ws: Workspace, unit: ParsedDocument): { name: string; root: boolean; entry?: Entry; dynamic?: Entry } {
+  const unitFile = unitFileOf(ws, unit);
+  const user = effectiveValue(ws, unitFile, 'Service', 'User');
+  const dyn = effectiveValue(ws, unitFile, 'Service', 'DynamicUser');
+  const dynamic = dyn && /^(1|yes|y|true|t|on)$/i.test(dyn.value) ? dyn : undefined;
+  if (user) return { name: user.value, root: user.value === 'root' || user.value === '0', entry: user, dynamic };
+  if (dynamic) return { name: unitNameOf(unitFile).replace(/@?\.service$/, ''), root: false, dynamic };
+  return { name: 'root', root: true };
+}
+
+/** Capabilities granted with AmbientCapabilities= (a `~` list removes them). */
+export function ambientCapabilities(ws: Workspace, unit: ParsedDocument): Set<string> {
+  const caps = new Set<string>();
+  for (const e of effectiveEntries(ws, unitFileOf(ws, unit), 'Service', 'AmbientCapabilities')) {
+    const invert = e.value.startsWith('~');
+    for (const c of e.value.replace(/^~/, '').split(/\s+/).filter(Boolean)) {
+      if (invert) caps.delete(c);
+      else caps.add(c);
+    }
+  }
+  return caps;
+}
+
+/** Where a drop-in for `unitName` belongs: /etc/systemd/system/NAME.d/ in the image, else beside the unit. */
+export function dropInDir(ws: Workspace, unit: ParsedDocument): string {
+  const unitPath = uriToPath(unit.uri);
+  const root = ws.imageRootOf(unit.uri);
+  const name = unitNameOf(unit);
+  if (root) return `${root}/etc/systemd/system/${name}.d`;
+  return `${dirname(unitPath)}/${name}.d`;
+}
+
+/** Whether the unit file is the vendor's (under lib/systemd), which package updates overwrite. */
+export function isVendorUnit(unit: ParsedDocument): boolean {
+  return /\/lib\/systemd\/(system|user)\//.test(uriToPath(unit.uri));
 }

@@ -6,6 +6,7 @@ import { basename, dirname, joinPath, normalizePath, pathToUri, uriToPath } from
 import type { ParsedDocument } from '../syntax/ast';
 import { parse } from '../syntax/parse';
 import type { Dialect } from '../types';
+import { systemFileKind, type SystemFile, type SystemFileKind } from './systemFiles';
 
 interface FileEntry {
   uri: string;
@@ -20,6 +21,8 @@ interface FileEntry {
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
   private byBasename = new Map<string, string[]>();
+  /** system.conf, passwd, group: read by the graph, not linted. */
+  private readonly systemFiles = new Map<string, SystemFile>();
   private readonly roots: string[];
 
   /** `roots`: workspace folder paths; a root holding etc/, lib/ or usr/ is read as a filesystem image. */
@@ -30,6 +33,12 @@ export class Workspace {
   /** Adds or replaces a file. Returns false when its name is not one Daemonlint lints. */
   set(uri: string, text: string, version?: number, dialect?: Dialect): boolean {
     const path = uriToPath(uri);
+    // A system file is known by its path, whatever language the caller guessed for it.
+    const kind = detectDialect(path) ? undefined : systemFileKind(path);
+    if (kind) {
+      this.systemFiles.set(uri, { uri, path, kind, text });
+      return true;
+    }
     const d = dialect ?? detectDialect(path);
     if (!d) return false;
     const old = this.files.get(uri);
@@ -43,6 +52,7 @@ export class Workspace {
   }
 
   delete(uri: string): void {
+    this.systemFiles.delete(uri);
     const f = this.files.get(uri);
     if (!f) return;
     this.files.delete(uri);
@@ -116,7 +126,8 @@ export class Workspace {
     }
     const direct = pathToUri(normalizePath(absPath));
     if (this.files.has(direct)) return direct;
-    const candidates = this.byBasename.get(basename(absPath)) ?? [];
+    // A file inside a filesystem image stands for that image only.
+    const candidates = (this.byBasename.get(basename(absPath)) ?? []).filter((u) => this.imageRootOf(u) === root);
     return candidates.length === 1 ? candidates[0] : undefined;
   }
 
@@ -135,6 +146,7 @@ export class Workspace {
     for (const f of this.files.values()) {
       if (!namePat.test(basename(f.path))) continue;
       if (root && !f.path.startsWith(joinPath(root, dirPat) + '/')) continue;
+      if (!root && this.imageRootOf(f.uri)) continue;
       out.push(f.uri);
     }
     return out.sort();
@@ -161,6 +173,23 @@ export class Workspace {
     // Files under /etc override those under /lib and /usr/lib.
     list.sort((a, b) => Number(uriToPath(b).includes('/etc/')) - Number(uriToPath(a).includes('/etc/')));
     return list.length ? this.get(list[0]) : undefined;
+  }
+
+  /** Whether `uri` is a system file (system.conf, passwd, group) held by the workspace. */
+  isSystemFile(uri: string): boolean {
+    return this.systemFiles.has(uri);
+  }
+
+  /**
+   * The system files of a kind that apply to `from`: those under its filesystem-image root, else
+   * the workspace's own when there is only one such file (several passwd files are ambiguous).
+   */
+  systemFilesFor(kind: SystemFileKind, from: string): SystemFile[] {
+    const all = [...this.systemFiles.values()].filter((f) => f.kind === kind).sort((a, b) => a.path.localeCompare(b.path));
+    const root = this.imageRootOf(from);
+    if (root) return all.filter((f) => f.path.startsWith(root + '/'));
+    const main = all.filter((f) => kind !== 'system-conf' || basename(f.path) === 'system.conf');
+    return main.length === 1 ? all : [];
   }
 
   get rootPaths(): string[] {
