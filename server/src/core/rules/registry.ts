@@ -14,6 +14,15 @@ import { obsoleteDependency } from './systemd/obsoleteDependency';
 import { systemdSyntaxError } from './systemd/syntaxError';
 import { unknownDirective } from './systemd/unknownDirective';
 import { unknownSection } from './systemd/unknownSection';
+import { ignoredByServices } from './limits/ignoredByServices';
+import { defaultRlimitsIgnored } from './stunnel/defaultRlimitsIgnored';
+import { relativePathUnderSystemd } from './stunnel/relativePathUnderSystemd';
+import { nofileBelowExpectedConnections } from './systemd/nofileBelowExpectedConnections';
+import { pidfileMismatch } from './systemd/pidfileMismatch';
+import { privilegedPortWithoutCapability } from './systemd/privilegedPortWithoutCapability';
+import { typeForegroundMismatch } from './systemd/typeForegroundMismatch';
+import { systemdUnknownAccount } from './systemd/unknownAccount';
+import { userSetuidConflict } from './systemd/userSetuidConflict';
 
 export const RULES: readonly Rule[] = [
   stunnelSyntaxError,
@@ -30,6 +39,15 @@ export const RULES: readonly Rule[] = [
   obsoleteDependency,
   forkingWithoutPidfile,
   limitsSyntaxError,
+  typeForegroundMismatch,
+  pidfileMismatch,
+  nofileBelowExpectedConnections,
+  userSetuidConflict,
+  privilegedPortWithoutCapability,
+  systemdUnknownAccount,
+  relativePathUnderSystemd,
+  ignoredByServices,
+  defaultRlimitsIgnored,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -1,29 +1,9 @@
-import { stunnelOption } from '../../knowledge/stunnel';
-import type { ParsedDocument } from '../../syntax/ast';
-import { joinPath } from '../../paths';
-import { daemonLaunch, effectiveValue, isDropIn, unitNameOf } from '../../workspace/units';
-import type { Workspace } from '../../workspace/workspace';
+// Type=forking with no PIDFile=: systemd guesses the main process after the fork. When the unit
+// starts a stunnel config that writes a pid file, the fix names that file.
+import { stunnelPidPath } from '../../workspace/stunnelConfig';
+import { daemonLaunch, effectiveValue, isIn, unitFileOf } from '../../workspace/units';
 import { fix, insertLinesAfter } from '../fixes';
 import type { Rule } from '../rule';
-
-/** The pid file a stunnel config makes stunnel write, as seen from outside a chroot. */
-export function stunnelPidPath(config: ParsedDocument): string | undefined {
-  let pid: string | undefined;
-  let chroot: string | undefined;
-  for (const e of config.sections[0].entries) {
-    const opt = stunnelOption(e.key);
-    if (opt?.name === 'pid') pid = e.value;
-    if (opt?.name === 'chroot') chroot = e.value;
-  }
-  if (!pid || !pid.startsWith('/')) return undefined;
-  const full = chroot ? joinPath(chroot, pid) : pid;
-  // /var/run is a symlink to /run; systemd warns about PIDFile= under the legacy path.
-  return full.replace(/^\/var\/run\//, '/run/');
-}
-
-function unitFileOf(ws: Workspace, doc: ParsedDocument): ParsedDocument {
-  return isDropIn(doc) ? (ws.unitNamed(unitNameOf(doc)) ?? doc) : doc;
-}
 
 export const forkingWithoutPidfile: Rule = {
   id: 'systemd/forking-without-pidfile',
@@ -34,9 +14,9 @@ export const forkingWithoutPidfile: Rule = {
     const { doc, workspace: ws } = ctx;
     const unit = unitFileOf(ws, doc);
     const type = effectiveValue(ws, unit, 'Service', 'Type');
-    if (!type || type.value !== 'forking' || type.section.name !== 'Service') return;
+    if (!type || type.value !== 'forking') return;
     // Report only in the file whose line is in force.
-    if (!doc.sections.some((s) => s.entries.includes(type))) return;
+    if (!isIn(doc, type)) return;
     if (effectiveValue(ws, unit, 'Service', 'PIDFile')) return;
 
     const launch = daemonLaunch(ws, unit);

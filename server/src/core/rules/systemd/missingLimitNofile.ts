@@ -1,71 +1,120 @@
-import { SYSTEMD_DEFAULT_NOFILE } from '../../knowledge/daemons';
+// A service that runs a connection-heavy daemon (or whose user has nofile raised in limits.conf)
+// with no LimitNOFILE= in the unit or its drop-ins: it runs with the manager's default soft limit.
+// Reported on the unit and on every stunnel config the unit starts.
+import { formatCount, suggestedNofile } from '../../knowledge/daemons';
+import { basename } from '../../paths';
 import type { ParsedDocument } from '../../syntax/ast';
-import { basename, uriToPath } from '../../paths';
-import { daemonLaunch, effectiveEntries, effectiveValue, isDropIn } from '../../workspace/units';
+import type { Fix, RelatedInfo } from '../../types';
+import { limitsNofileFor, limitValueFrom } from '../../workspace/serviceLimits';
+import { serviceSections } from '../../workspace/stunnelConfig';
+import { type DaemonLaunch, daemonLaunch, effectiveEntries, effectiveSoft, isDropIn, isServiceUnit, isVendorUnit, launchersOf, managerNofile, runningUnitName, unitNameOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
-import { appendSection, fix, insertIntoSection } from '../fixes';
-import type { Rule } from '../rule';
+import { dropInChange } from '../dropIn';
+import { appendSection, insertIntoSection } from '../fixes';
+import type { Rule, RuleContext } from '../rule';
 
-/** nofile values limits.conf sets for a user or group, when a limits.conf is in the workspace. */
-function limitsConfNofile(ws: Workspace, user: string | undefined, group: string | undefined) {
-  let soft: string | undefined;
-  let hard: string | undefined;
-  let file: ParsedDocument | undefined;
-  for (const doc of ws.all('limits-conf')) {
-    for (const l of doc.limits) {
-      if (l.item !== 'nofile') continue;
-      if (l.domain !== user && !(group && l.domain === '@' + group)) continue;
-      if (l.type === 'soft' || l.type === '-') soft = l.value;
-      if (l.type === 'hard' || l.type === '-') hard = l.value;
-      file = doc;
-    }
+interface Problem {
+  unit: ParsedDocument;
+  launch: DaemonLaunch | undefined;
+  soft: number;
+  /** Where the soft limit comes from, for messages. */
+  origin: string;
+  managerRelated: RelatedInfo[];
+  limits: ReturnType<typeof limitsNofileFor>;
+  value: string;
+}
+
+/** The unit's problem, or undefined when it has a limit (or needs none). */
+function problemOf(ws: Workspace, unit: ParsedDocument, expected: number | null): Problem | undefined {
+  if (isDropIn(unit) || !isServiceUnit(unit)) return undefined;
+  if (!unit.sections.some((s) => s.name === 'Service')) return undefined;
+  if (effectiveEntries(ws, unit, 'Service', 'LimitNOFILE').length > 0) return undefined;
+  const launch = daemonLaunch(ws, unit);
+  const limits = limitsNofileFor(ws, unit);
+  const manager = managerNofile(ws, unit.uri);
+  const soft = effectiveSoft(manager.soft);
+  const raised = manager.source === 'manager' && soft > 1024;
+  const cap = launch?.daemon.clientCap?.(soft);
+  const heavy = !!launch?.daemon.connectionHeavy && (!raised || (expected !== null && cap !== undefined && cap < expected));
+  const limitsSoft = limits ? Number(limits.soft ?? limits.hard) : NaN;
+  const fromLimits = !!limits && !(Number.isFinite(limitsSoft) && limitsSoft <= soft);
+  if (!heavy && !fromLimits) return undefined;
+
+  let value = limits ? limitValueFrom(limits) : undefined;
+  if (!value) value = String(expected ? suggestedNofile(launch?.daemon, expected) : 65536);
+  const origin = manager.source === 'manager' ? `DefaultLimitNOFILE=${manager.manager!.value} in system.conf` : `systemd's default of ${manager.soft}:${manager.hard}`;
+  const managerRelated = manager.manager ? [{ uri: manager.manager.uri, range: manager.manager.range, message: 'the manager default services get' }] : [];
+  return { unit, launch, soft, origin, managerRelated, limits, value };
+}
+
+/** Add the limit in the unit (ours to edit) or in a drop-in (for a vendor unit under lib/systemd). */
+function fixesFor(ws: Workspace, p: Problem, preferred: boolean): Fix[] {
+  const line = `LimitNOFILE=${p.value}`;
+  const name = unitNameOf(p.unit);
+  const dropIn: Fix = { title: `Create ${name}.d/limits.conf with ${line}`, changes: [dropInChange(ws, p.unit, 'limits.conf', [line])], preferred };
+  if (isVendorUnit(p.unit)) return [dropIn];
+  const service = p.unit.sections.find((s) => s.name === 'Service');
+  const edit = service ? insertIntoSection(p.unit, service, [line]) : appendSection(p.unit, 'Service', [line]);
+  return [{ title: `Add ${line} to [Service]`, changes: [{ uri: p.unit.uri, edits: [edit] }], preferred }, { ...dropIn, preferred: false }];
+}
+
+function capText(p: Problem): string {
+  const cap = p.launch?.daemon.clientCap?.(p.soft);
+  return cap === undefined ? '' : `, which caps ${p.launch!.daemon.id} at about ${formatCount(cap)} concurrent clients (it admits limit×125/256; each client holds two descriptors). Past that it fails with "Too many open files"`;
+}
+
+function checkUnit(ctx: RuleContext): void {
+  const { doc, workspace: ws } = ctx;
+  const p = problemOf(ws, doc, ctx.settings.expectedConnections);
+  if (!p) return;
+  const service = doc.sections.find((s) => s.name === 'Service')!;
+  const program = p.launch ? basename(p.launch.program) : undefined;
+  let message: string;
+  if (p.launch?.daemon.connectionHeavy) {
+    message = `${program} runs without LimitNOFILE=: the service gets a soft limit of ${p.soft} open files (${p.origin}; limits.conf does not apply to services)${capText(p)}. Set LimitNOFILE= in [Service].`;
+  } else {
+    message = `limits.conf raises nofile for '${p.limits!.domain}', but this service does not read limits.conf (pam_limits applies only to login sessions), so it runs with a soft limit of ${p.soft} (${p.origin}). Set LimitNOFILE= in [Service].`;
   }
-  return file ? { soft, hard, file } : undefined;
+  const related: RelatedInfo[] = [...p.managerRelated];
+  if (p.limits) {
+    const first = p.limits.lines[0];
+    related.push({ uri: first.doc.uri, range: first.doc.index.rangeOf(first.line.span), message: `limits.conf sets nofile for '${p.limits.domain}' here` });
+  }
+  for (const c of p.launch?.configs ?? []) {
+    const config = ws.get(c);
+    if (config) related.push({ uri: c, range: config.index.lineRange(0), message: `${p.launch!.daemon.id} config started by this unit` });
+  }
+  ctx.report({ span: service.headerSpan!, message, fixes: fixesFor(ws, p, true), related });
+}
+
+function checkConfig(ctx: RuleContext): void {
+  const { doc, workspace: ws } = ctx;
+  const first = serviceSections(doc)[0];
+  if (!first?.nameSpan) return;
+  for (const launch of launchersOf(ws, doc.uri)) {
+    const p = problemOf(ws, launch.unit, ctx.settings.expectedConnections);
+    if (!p || !p.launch?.daemon.connectionHeavy) continue;
+    const unitName = runningUnitName(launch, doc.uri);
+    const service = launch.unit.sections.find((s) => s.name === 'Service')!;
+    const message = `Started by ${unitName}, which sets no LimitNOFILE=: stunnel gets a soft limit of ${p.soft} open files (${p.origin})${capText(p)}. The cap is shared by every service in this file. Set LimitNOFILE= in the unit.`;
+    ctx.report({
+      span: first.nameSpan,
+      message,
+      // The fix edits the unit, so fix-all on this file leaves it to the unit's own finding.
+      fixes: fixesFor(ws, p, false),
+      related: [{ uri: launch.unit.uri, range: launch.unit.index.rangeOf(service.headerSpan!), message: `${unitNameOf(launch.unit)} has no LimitNOFILE=` }, ...p.managerRelated],
+    });
+  }
 }
 
 export const missingLimitNofile: Rule = {
   id: 'systemd/missing-limit-nofile',
   dialect: 'systemd-unit',
+  alsoChecks: ['stunnel'],
   severity: 'warning',
-  summary: 'A service running a connection-heavy daemon (stunnel, ...) with no LimitNOFILE=: the default soft limit of 1024 caps it (stunnel at ~500 clients).',
+  summary: 'A service running a connection-heavy daemon (stunnel, ...) with no LimitNOFILE= in the unit or its drop-ins: the default soft limit of 1024 caps it (stunnel at ~500 clients). Also shown on the stunnel config it starts.',
   check(ctx) {
-    const { doc, workspace: ws } = ctx;
-    if (isDropIn(doc) || !uriToPath(doc.uri).endsWith('.service')) return;
-    const service = doc.sections.find((s) => s.name === 'Service');
-    if (!service || !service.headerSpan) return;
-    if (effectiveEntries(ws, doc, 'Service', 'LimitNOFILE').length > 0) return;
-
-    const launch = daemonLaunch(ws, doc);
-    const user = effectiveValue(ws, doc, 'Service', 'User')?.value;
-    const group = effectiveValue(ws, doc, 'Service', 'Group')?.value;
-    const fromLimits = user || group ? limitsConfNofile(ws, user, group) : undefined;
-    if (!(launch?.daemon.connectionHeavy) && !fromLimits) return;
-
-    const soft = SYSTEMD_DEFAULT_NOFILE.soft;
-    const program = launch ? basename(launch.program) : undefined;
-    let message: string;
-    if (launch?.daemon.clientCap) {
-      const cap = launch.daemon.clientCap(soft);
-      message = `${program} runs without LimitNOFILE=: systemd starts services with a soft limit of ${soft} open files (limits.conf does not apply to services), which caps ${launch.daemon.id} at about ${cap} concurrent clients (it admits limit×125/256; each client holds two descriptors). Past that it fails with "Too many open files". Set LimitNOFILE= in [Service].`;
-    } else if (launch) {
-      message = `${program} serves many connections but the unit sets no LimitNOFILE=: systemd gives services a soft limit of ${soft} open files (limits.conf does not apply to services). Set LimitNOFILE= in [Service].`;
-    } else {
-      message = `limits.conf raises nofile for '${user ?? '@' + group}', but this service does not read limits.conf (pam_limits applies only to login sessions), so it runs with systemd's default soft limit of ${soft}. Set LimitNOFILE= in [Service].`;
-    }
-    let value = '65536';
-    if (fromLimits && (fromLimits.soft || fromLimits.hard)) {
-      const s = fromLimits.soft ?? fromLimits.hard!;
-      const h = fromLimits.hard ?? fromLimits.soft!;
-      value = s === h ? s : `${s}:${h}`;
-    } else if (ctx.settings.expectedConnections) {
-      value = String(Math.max(4096, Math.ceil((ctx.settings.expectedConnections * 2 + 64) / 1024) * 1024));
-    }
-    const insert = service ? insertIntoSection(doc, service, [`LimitNOFILE=${value}`]) : appendSection(doc, 'Service', [`LimitNOFILE=${value}`]);
-    ctx.report({
-      span: service.headerSpan,
-      message,
-      fixes: [fix(`Add LimitNOFILE=${value} to [Service]`, doc, [insert])],
-      related: fromLimits ? [{ uri: fromLimits.file.uri, range: fromLimits.file.index.lineRange(0), message: 'limits.conf sets nofile for this user here' }] : [],
-    });
+    if (ctx.doc.dialect === 'stunnel') checkConfig(ctx);
+    else checkUnit(ctx);
   },
 };
