@@ -17,3 +17,4 @@ export * from './types';
 export { launchersOf, daemonLaunch, isDropIn, unitNameOf } from './workspace/units';
 export { Workspace } from './workspace/workspace';
 export { neighbours } from './workspace/graph';
+export { codeLenses, definition, effectiveUnit, filesInDir, inlayHints, type CodeLensEntry, type DefinitionEntry, type EffectiveUnit, type InlayHintEntry } from './features/graph';
