@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Turns the reference tables into the compact knowledge files under server/src/core/knowledge/.
-// Usage: node tools/gen-knowledge/generate.mjs [--reference DIR]
+// Usage: node tools/gen-knowledge/generate.mjs [--reference DIR] [--only stunnel|systemd]
 // DIR defaults to ../shared/reference (the reference tables: stunnel-options.json, built from
 // stunnel 5.75's options.c; systemd-directives.json, built from systemd 257.13's
 // load-fragment-gperf.gperf.in). The product reads only the generated files.
@@ -15,7 +15,11 @@ const refDir = argi > 0 ? resolve(process.argv[argi + 1]) : resolve(repo, '../sh
 const outDir = join(repo, 'server/src/core/knowledge');
 const today = new Date().toISOString().slice(0, 10);
 
+// --only stunnel|systemd regenerates one dialect's files and leaves the others untouched.
+const onlyi = process.argv.indexOf('--only');
+const only = onlyi > 0 ? process.argv[onlyi + 1] : undefined;
 function write(path, provenance, data) {
+  if (only && !path.includes(`/${only}/`)) return;
   writeFileSync(path, JSON.stringify({ _provenance: provenance, _generated: today, ...data }, null, 1) + '\n');
   console.log(`wrote ${path}`);
 }
@@ -98,6 +102,95 @@ const SYSTEMD_ENUMS = {
   'enum:socket-protocol': ['udplite', 'sctp', 'mptcp'],
   'enum:personality': ['x86', 'x86-64', 'ppc', 'ppc-le', 'ppc64', 'ppc64-le', 's390', 's390x', 'arm', 'arm64', 'mips', 'mips64', 'riscv64'],
 };
+// Parsers that expand %-specifiers (they run the value through unit_full_printf() or
+// unit_path_printf() / unit_name_printf(); [Install] names are expanded by systemctl).
+const SYSTEMD_PRINTF_PARSERS = new Set([
+  'config_parse_unit_string_printf', 'config_parse_unit_path_printf', 'config_parse_unit_path_strv_printf', 'config_parse_unit_deps',
+  'config_parse_exec', 'config_parse_environ', 'config_parse_unit_env_file', 'config_parse_pass_environ', 'config_parse_unset_environ',
+  'config_parse_socket_listen', 'config_parse_exec_input', 'config_parse_exec_input_text', 'config_parse_exec_output',
+  'config_parse_user_group_compat', 'config_parse_user_group_strv_compat', 'config_parse_working_directory',
+  'config_parse_unit_condition_path', 'config_parse_unit_condition_string', 'config_parse_documentation', 'config_parse_namespace_path_strv',
+  'config_parse_bind_paths', 'config_parse_temporary_filesystems', 'config_parse_exec_directories', 'config_parse_set_credential',
+  'config_parse_load_credential', 'config_parse_import_credential', 'config_parse_path_spec', 'config_parse_trigger_unit', 'config_parse_unit_slice',
+  'config_parse_socket_service', 'config_parse_fdname', 'config_parse_pid_file', 'config_parse_log_extra_fields', 'config_parse_bus_name',
+  'config_parse_unit_mounts_for', 'config_parse_ip_filter_bpf_progs', 'config_parse_bpf_foreign_program', 'config_parse_mount_images',
+  'config_parse_extension_images', 'config_parse_mount_node', 'config_parse_exec_apparmor_profile', 'config_parse_exec_selinux_context',
+  'config_parse_exec_smack_process_label', 'config_parse_log_namespace', 'config_parse_open_file', 'config_parse_colon_separated_paths',
+  'config_parse_device_allow', 'config_parse_io_device_weight', 'config_parse_io_limit', 'config_parse_io_device_latency',
+  'config_parse_blockio_device_weight', 'config_parse_blockio_bandwidth', 'config_parse_root_image_options', 'config_parse_alias',
+  'config_parse_also', 'config_parse_strv', 'config_parse_default_instance', 'config_parse_service_sockets',
+]);
+// Parsers that reject an empty value ("Key=") instead of resetting it. Measured with
+// `systemd-analyze verify` of systemd 252 (one probe line per directive); checked only when the
+// target version is 252 or older, since later releases taught several of them to reset.
+const SYSTEMD_EMPTY_REJECTED_252 = new Set([
+  'config_parse_bool', 'config_parse_job_mode', 'config_parse_job_mode_isolate', 'config_parse_job_timeout_sec', 'config_parse_job_running_timeout_sec',
+  'config_parse_emergency_action', 'config_parse_sec', 'config_parse_unsigned', 'config_parse_collect_mode', 'config_parse_service_timeout',
+  'config_parse_sec_fix_0', 'config_parse_service_timeout_failure_mode', 'config_parse_service_type', 'config_parse_service_exit_type',
+  'config_parse_service_restart', 'config_parse_bus_name', 'config_parse_notify_access', 'config_parse_oom_policy', 'config_parse_exec_cpu_sched_prio',
+  'config_parse_mode', 'config_parse_exec_input', 'config_parse_exec_output', 'config_parse_log_facility', 'config_parse_log_level', 'config_parse_nsec',
+  'config_parse_exec_keyring_mode', 'config_parse_protect_proc', 'config_parse_proc_subset', 'config_parse_rlimit', 'config_parse_private_tmp',
+  'config_parse_protect_control_groups', 'config_parse_private_users', 'config_parse_protect_system', 'config_parse_protect_home',
+  'config_parse_exec_preserve_mode', 'config_parse_exec_utmp_mode', 'config_parse_unit_slice', 'config_parse_device_policy',
+  'config_parse_managed_oom_preference', 'config_parse_signal', 'config_parse_socket_protocol', 'config_parse_socket_bind', 'config_parse_int',
+  'config_parse_iec_size', 'config_parse_socket_timestamping', 'config_parse_long', 'config_parse_socket_service', 'config_parse_trigger_unit',
+]);
+// systemd 252 knows none, reboot*, poweroff* and exit* as emergency actions.
+const EMERGENCY_ACTION_SINCE = { halt: 253, 'halt-force': 253, 'halt-immediate': 253, 'soft-reboot': 254, 'soft-reboot-force': 254, kexec: 254, 'kexec-force': 254 };
+// Enum words newer than the directive itself: value -> first systemd release that accepts it (from systemd's NEWS).
+const SYSTEMD_VALUE_SINCE = {
+  'Service.Type': { exec: 240, 'notify-reload': 253 },
+  ProtectSystem: { strict: 232 },
+  ProtectHome: { tmpfs: 242 },
+  PrivateTmp: { connected: 257, disconnected: 257 },
+  ProtectControlGroups: { private: 257, strict: 257 },
+  PrivateUsers: { self: 256, identity: 256 },
+  OnSuccessJobMode: { 'restart-dependencies': 254 },
+  OnFailureJobMode: { 'restart-dependencies': 254 },
+  RestartMode: { debug: 257 },
+  CPUSchedulingPolicy: { ext: 257 },
+  SuccessAction: EMERGENCY_ACTION_SINCE,
+  FailureAction: EMERGENCY_ACTION_SINCE,
+  StartLimitAction: EMERGENCY_ACTION_SINCE,
+  JobTimeoutAction: EMERGENCY_ACTION_SINCE,
+};
+// Defaults in force when a directive is not set (system manager, stock build). Facts from the
+// systemd manual pages, in short form. 'Section.Key' entries win over plain 'Key' entries.
+const SYSTEMD_DEFAULTS = {
+  DefaultDependencies: 'yes', StopWhenUnneeded: 'no', RefuseManualStart: 'no', RefuseManualStop: 'no', AllowIsolate: 'no',
+  CollectMode: 'inactive', JobTimeoutSec: 'infinity', StartLimitIntervalSec: '10s (DefaultStartLimitIntervalSec=)', StartLimitBurst: '5 (DefaultStartLimitBurst=)',
+  StartLimitAction: 'none', FailureAction: 'none', SuccessAction: 'none', OnFailureJobMode: 'replace', OnSuccessJobMode: 'fail',
+  'Service.Type': 'simple (oneshot when there is no ExecStart=)', RemainAfterExit: 'no', GuessMainPID: 'yes', Restart: 'no', RestartSec: '100ms',
+  'Service.TimeoutStartSec': '90s (DefaultTimeoutStartSec=; infinity for Type=oneshot)', 'Service.TimeoutStopSec': '90s (DefaultTimeoutStopSec=)',
+  TimeoutAbortSec: 'the value of TimeoutStopSec=', RuntimeMaxSec: 'infinity', WatchdogSec: '0 (off)', NotifyAccess: 'none (main with Type=notify)',
+  KillMode: 'control-group', KillSignal: 'SIGTERM', RestartKillSignal: 'the value of KillSignal=', FinalKillSignal: 'SIGKILL', WatchdogSignal: 'SIGABRT',
+  ReloadSignal: 'SIGHUP', SendSIGKILL: 'yes', SendSIGHUP: 'no', TimeoutStartFailureMode: 'terminate', TimeoutStopFailureMode: 'terminate',
+  OOMPolicy: 'stop (DefaultOOMPolicy=)', ExitType: 'main', PermissionsStartOnly: 'no', RootDirectoryStartOnly: 'no', NonBlocking: 'no',
+  FileDescriptorStoreMax: '0', User: 'root (for the system manager)', DynamicUser: 'no', WorkingDirectory: '/ (the home directory for the user manager)',
+  UMask: '0022', Nice: '0 (inherited)', LimitNOFILE: '1024:524288 (DefaultLimitNOFILE=)', LimitCORE: '0:infinity (DefaultLimitCORE=)',
+  StandardInput: 'null', StandardOutput: 'journal (DefaultStandardOutput=)', StandardError: 'inherit', SyslogLevel: 'info', SyslogFacility: 'daemon',
+  SyslogLevelPrefix: 'yes', TTYPath: '/dev/console', IgnoreSIGPIPE: 'yes', NoNewPrivileges: 'no', PrivateTmp: 'no', PrivateDevices: 'no',
+  PrivateNetwork: 'no', PrivateUsers: 'no', PrivateIPC: 'no', PrivateMounts: 'no', ProtectSystem: 'no', ProtectHome: 'no', ProtectKernelTunables: 'no',
+  ProtectKernelModules: 'no', ProtectKernelLogs: 'no', ProtectControlGroups: 'no', ProtectClock: 'no', ProtectHostname: 'no', ProtectProc: 'default',
+  ProcSubset: 'all', RestrictRealtime: 'no', RestrictSUIDSGID: 'no', LockPersonality: 'no', MemoryDenyWriteExecute: 'no', RemoveIPC: 'no',
+  KeyringMode: 'private (inherit for non-service units and the user manager)', CapabilityBoundingSet: 'all capabilities', AmbientCapabilities: 'none',
+  RuntimeDirectoryMode: '0755', StateDirectoryMode: '0755', CacheDirectoryMode: '0755', LogsDirectoryMode: '0755', ConfigurationDirectoryMode: '0755',
+  RuntimeDirectoryPreserve: 'no', CPUSchedulingPolicy: 'other', UtmpMode: 'init', DevicePolicy: 'auto', CPUWeight: '100 (idle also possible)',
+  StartupCPUWeight: 'the value of CPUWeight=', IOWeight: '100', StartupIOWeight: 'the value of IOWeight=', MemoryMax: 'infinity', MemoryHigh: 'infinity',
+  MemorySwapMax: 'infinity', MemoryMin: '0', MemoryLow: '0', TasksMax: '15% of the kernel pid limit (DefaultTasksMax=)', MemoryAccounting: 'yes (DefaultMemoryAccounting=)',
+  TasksAccounting: 'yes (DefaultTasksAccounting=)', IOAccounting: 'no (DefaultIOAccounting=)', IPAccounting: 'no (DefaultIPAccounting=)', Delegate: 'no',
+  Slice: 'system.slice for services, scopes and sockets of the system manager', Accept: 'no', SocketMode: '0666', DirectoryMode: '0755', MaxConnections: '64',
+  MaxConnectionsPerSource: 'the value of MaxConnections=', KeepAlive: 'no', NoDelay: 'no', ReusePort: 'no', FreeBind: 'no', Transparent: 'no',
+  Broadcast: 'no', PassCredentials: 'no', PassSecurity: 'no', RemoveOnStop: 'no', Writable: 'no', FlushPending: 'no', 'Socket.TriggerLimitIntervalSec': '2s',
+  'Socket.TriggerLimitBurst': '20 (200 with Accept=yes)', 'Socket.Service': 'the service with the socket\'s name (NAME@.service with Accept=yes)',
+  AccuracySec: '1min', RandomizedDelaySec: '0', Persistent: 'no', WakeSystem: 'no', RemainAfterElapse: 'yes', OnClockChange: 'no', OnTimezoneChange: 'no',
+  FixedRandomDelay: 'no', 'Timer.Unit': 'the service with the timer\'s name', 'Path.Unit': 'the service with the path unit\'s name', MakeDirectory: 'no',
+  'Path.TriggerLimitIntervalSec': '2s', 'Path.TriggerLimitBurst': '200', SloppyOptions: 'no', LazyUnmount: 'no', ForceUnmount: 'no', ReadWriteOnly: 'no',
+  'Mount.TimeoutSec': '90s (DefaultTimeoutStartSec=)', 'Swap.TimeoutSec': '90s (DefaultTimeoutStartSec=)', TimeoutIdleSec: '0 (never unmount when idle)',
+  'Swap.Priority': 'chosen by the kernel', MountAPIVFS: 'no (yes with RootDirectory= or RootImage=)', IOSchedulingClass: 'best-effort (derived from Nice=)',
+  OOMScoreAdjust: '0 (inherited)', LogLevelMax: 'unset (everything is logged)', SystemCallErrorNumber: 'kill (the process gets SIGSYS)',
+  Environment: 'unset', EnvironmentFile: 'unset', ExecStart: 'unset', ExecStop: 'unset', ExecReload: 'unset', Requires: 'none', Wants: 'none', After: 'none', Before: 'none',
+};
 const sysRef = JSON.parse(readFileSync(join(refDir, 'systemd-directives.json'), 'utf8'));
 const sections = {};
 for (const r of sysRef.directives) {
@@ -113,6 +206,12 @@ for (const r of sysRef.directives) {
   if (r.url) row.url = r.url.replace('https://www.freedesktop.org/software/systemd/man/latest/', '');
   if (!r.presentIn.includes(sysRef.source.label)) row.newer = true;
   if (r.removedIn) row.removedIn = r.removedIn;
+  if (SYSTEMD_PRINTF_PARSERS.has(r.parser)) row.p = 1;
+  if (SYSTEMD_EMPTY_REJECTED_252.has(r.parser)) row.e = 1;
+  const vs = SYSTEMD_VALUE_SINCE[`${r.section}.${r.directive}`] ?? SYSTEMD_VALUE_SINCE[r.directive];
+  if (vs) row.vs = vs;
+  const dflt = SYSTEMD_DEFAULTS[`${r.section}.${r.directive}`] ?? SYSTEMD_DEFAULTS[r.directive];
+  if (dflt) row.d = dflt;
   sec[r.directive] = row;
 }
 write(

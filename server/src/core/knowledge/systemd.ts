@@ -18,6 +18,16 @@ export interface Directive {
   url?: string;
   /** Present only in systemd newer than the release the table was built from. */
   newer: boolean;
+  /** Releases (labels) in which the directive is gone: still parsed, but ignored with a warning. */
+  removedIn?: string[];
+  /** The parser expands %-specifiers in the value. */
+  expands: boolean;
+  /** systemd 252 rejects an empty value instead of resetting the setting. */
+  emptyRejected: boolean;
+  /** Enum words newer than the directive: word -> first release accepting it. */
+  valueSince?: Record<string, number>;
+  /** What applies when the directive is not set. */
+  defaultValue?: string;
 }
 
 interface RawRow {
@@ -30,6 +40,11 @@ interface RawRow {
   limit?: string;
   url?: string;
   newer?: boolean;
+  removedIn?: string[];
+  p?: number;
+  e?: number;
+  vs?: Record<string, number>;
+  d?: string;
 }
 
 export const SYSTEMD_MAN_BASE: string = directivesData.manBase;
@@ -51,9 +66,31 @@ for (const [section, rows] of Object.entries(directivesData.sections as Record<s
       limit: r.limit,
       url: r.url ? SYSTEMD_MAN_BASE + r.url : undefined,
       newer: r.newer === true,
+      removedIn: r.removedIn,
+      expands: r.p === 1,
+      emptyRejected: r.e === 1,
+      valueSince: r.vs,
+      defaultValue: r.d,
     });
   }
   table.set(section, m);
+}
+// systemd parses a [Device] section in .device units, but it has no keys of its own.
+table.set('Device', new Map());
+
+/** The release the table describes, as a number (257 for "257.13"). */
+export const SYSTEMD_TABLE_RELEASE: number = parseInt(directivesData.systemd, 10);
+
+/** The first release that has the directive (rows only on main count as the next release). */
+export function directiveSince(d: Directive): number | undefined {
+  if (d.newer) return Math.max(d.since ?? 0, SYSTEMD_TABLE_RELEASE + 1);
+  return d.since;
+}
+
+/** Whether the directive is gone (ignored with a warning) in the given release. */
+export function removedBy(d: Directive, version: number): boolean {
+  if (d.status === 'removed') return true;
+  return !!d.removedIn && version > SYSTEMD_TABLE_RELEASE;
 }
 
 /** The sections each unit type may carry, in the order they usually appear. */
@@ -68,7 +105,7 @@ export const UNIT_TYPE_SECTIONS: Record<string, string[]> = {
   target: ['Unit', 'Install'],
   slice: ['Unit', 'Slice', 'Install'],
   scope: ['Unit', 'Scope'],
-  device: ['Unit', 'Install'],
+  device: ['Unit', 'Device', 'Install'],
 };
 
 export const UNIT_TYPES = Object.keys(UNIT_TYPE_SECTIONS);
