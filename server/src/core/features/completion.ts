@@ -1,5 +1,8 @@
 // Completion of section names, keys valid where the cursor is, and enum/boolean values.
 import { LIMIT_ITEMS } from '../knowledge/limits';
+import { joinPath, normalizePath } from '../paths';
+import { isDropIn, unitNameOf } from '../workspace/units';
+import type { Workspace } from '../workspace/workspace';
 import { stunnelOption, stunnelOptions } from '../knowledge/stunnel';
 import { directive, sectionDirectives } from '../knowledge/systemd';
 import { sectionAt, type ParsedDocument } from '../syntax/ast';
@@ -7,7 +10,14 @@ import { allowedSections } from '../rules/systemd/context';
 import type { Position, Range } from '../types';
 import { stunnelOptionMarkdown, systemdDirectiveMarkdown } from './hover';
 
-export type CompletionKind = 'section' | 'key' | 'value';
+export type CompletionKind = 'section' | 'key' | 'value' | 'unit' | 'file' | 'folder';
+
+export interface CompletionContext {
+  /** The workspace, for unit names and for files under a filesystem-image folder. */
+  ws?: Workspace;
+  /** Lists a folder (an absolute path) for path completion; without it paths are not completed. */
+  listDir?: (path: string) => { name: string; isDir: boolean }[];
+}
 
 export interface CompletionEntry {
   label: string;
@@ -18,12 +28,62 @@ export interface CompletionEntry {
   detail?: string;
   documentation?: string;
   deprecated?: boolean;
+  /** Ask for completion again after inserting (a folder: its files come next). */
+  retrigger?: boolean;
+}
+
+/** Units systemd itself defines (systemd.special(7)) that units commonly refer to. */
+const SPECIAL_UNITS = [
+  'basic.target', 'default.target', 'emergency.target', 'getty.target', 'graphical.target', 'local-fs.target', 'multi-user.target',
+  'network.target', 'network-online.target', 'network-pre.target', 'nss-lookup.target', 'paths.target', 'remote-fs.target', 'rescue.target',
+  'shutdown.target', 'sockets.target', 'sysinit.target', 'time-sync.target', 'timers.target',
+];
+const SPECIAL_SLICES = ['-.slice', 'system.slice', 'user.slice', 'machine.slice'];
+const UNIT_TYPES_OF_VALUE = ['unit-list', 'unit-name', 'unit-name-list', 'slice-name'];
+const PATH_TYPES_OF_VALUE = ['absolute-path', 'absolute-path-list', 'path', 'exec-command', 'env-file', 'working-directory', 'condition-path'];
+const MAX_PATH_ITEMS = 500;
+
+function unitEntries(doc: ParsedDocument, ctx: CompletionContext, slicesOnly: boolean, typedWords: string[], range: Range): CompletionEntry[] {
+  const own = unitNameOf(doc);
+  const names = new Map<string, string>();
+  for (const u of ctx.ws?.all('systemd-unit') ?? []) if (!isDropIn(u)) names.set(unitNameOf(u), 'unit in the workspace');
+  for (const n of slicesOnly ? SPECIAL_SLICES : SPECIAL_UNITS) if (!names.has(n)) names.set(n, 'systemd special unit');
+  const out: CompletionEntry[] = [];
+  for (const [name, detail] of names) {
+    if (name === own || typedWords.includes(name) || (slicesOnly && !name.endsWith('.slice'))) continue;
+    out.push({ label: name, kind: 'unit', insertText: name, range, detail });
+  }
+  return out;
+}
+
+function pathEntries(doc: ParsedDocument, ctx: CompletionContext, word: string, wordStart: number): CompletionEntry[] {
+  if (!ctx.listDir) return [];
+  const lead = /^[-+!@:|]*/.exec(word)![0];
+  const path = word.slice(lead.length);
+  if (!path.startsWith('/')) return [];
+  const slash = path.lastIndexOf('/');
+  const dir = path.slice(0, slash + 1);
+  const prefix = path.slice(slash + 1);
+  const root = ctx.ws?.imageRootOf(doc.uri);
+  const start = wordStart + lead.length + slash + 1;
+  const range = doc.index.rangeOf({ start, end: start + prefix.length });
+  let listed: { name: string; isDir: boolean }[] = [];
+  try {
+    listed = ctx.listDir(root ? joinPath(root, dir) : normalizePath(dir));
+  } catch {
+    return [];
+  }
+  return listed
+    .filter((f) => !f.name.startsWith('.') || prefix.startsWith('.'))
+    .slice(0, MAX_PATH_ITEMS)
+    .map((f) => ({ label: f.isDir ? f.name + '/' : f.name, kind: f.isDir ? ('folder' as const) : ('file' as const), insertText: f.isDir ? f.name + '/' : f.name, range, ...(f.isDir ? { retrigger: true } : {}) }));
 }
 
 const SYSTEMD_BOOLEANS = ['yes', 'no'];
 const STUNNEL_BOOLEANS = ['yes', 'no'];
 
-export function complete(doc: ParsedDocument, pos: Position): CompletionEntry[] {
+/** Completion at `pos`: section names, keys, enum and boolean values, unit names and file paths. */
+export function complete(doc: ParsedDocument, pos: Position, ctx: CompletionContext = {}): CompletionEntry[] {
   const lineStart = doc.index.lineStarts[pos.line] ?? 0;
   const offset = doc.index.offsetAt(pos);
   const before = doc.text.slice(lineStart, offset);
@@ -68,13 +128,20 @@ export function complete(doc: ParsedDocument, pos: Position): CompletionEntry[] 
   const valueText = before.slice(eq + 1);
   const valueLead = valueText.length - valueText.trimStart().length;
   const range = doc.index.rangeOf({ start: lineStart + eq + 1 + valueLead, end: offset });
+  // The word being typed: lists (After=a b) and command lines complete word by word.
+  const word = /\S*$/.exec(valueText)![0];
+  const valueWordStart = offset - word.length;
+  const typedWords = valueText.slice(0, valueText.length - word.length).trim().split(/\s+/);
   let values: string[] = [];
   if (doc.dialect === 'stunnel') {
     const opt = stunnelOption(key);
+    if (opt?.type === 'path') return pathEntries(doc, ctx, word, valueWordStart);
     if (opt?.type === 'boolean') values = STUNNEL_BOOLEANS;
     else if (opt?.values) values = opt.values;
   } else if (section.name) {
     const d = directive(section.name, key);
+    if (d && UNIT_TYPES_OF_VALUE.includes(d.type)) return unitEntries(doc, ctx, d.type === 'slice-name', typedWords, doc.index.rangeOf({ start: valueWordStart, end: offset }));
+    if (d && PATH_TYPES_OF_VALUE.includes(d.type)) return pathEntries(doc, ctx, word, valueWordStart);
     if (d?.type === 'boolean' || d?.type === 'boolean-or-empty') values = SYSTEMD_BOOLEANS;
     else if (d?.values) values = d.values;
   }
