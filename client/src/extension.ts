@@ -1,11 +1,35 @@
 // The VS Code side: starts the language server and hands it the Daemonlint languages.
 // No analysis happens here.
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { commands, EventEmitter, languages, Uri, window, workspace, type ExtensionContext, type TextDocumentContentProvider } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CONFIG_SECTION, LANGUAGES, OUTPUT_CHANNEL } from './protocol';
+import {
+  CONFIG_SECTION,
+  EFFECTIVE_UNIT_REQUEST,
+  EFFECTIVE_UNIT_SCHEME,
+  GRAPH_FILE_GLOB,
+  LANGUAGES,
+  OUTPUT_CHANNEL,
+  SHOW_EFFECTIVE_UNIT_COMMAND,
+  type EffectiveUnitParams,
+  type EffectiveUnitResult,
+} from './protocol';
 
 let client: LanguageClient | undefined;
+
+/** Read-only documents holding the effective units the server computed. */
+class EffectiveUnits implements TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  readonly changed = new EventEmitter<Uri>();
+  readonly onDidChange = this.changed.event;
+  set(uri: Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.changed.fire(uri);
+  }
+  provideTextDocumentContent(uri: Uri): string {
+    return this.texts.get(uri.toString()) ?? '';
+  }
+}
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -14,14 +38,38 @@ export async function activate(context: ExtensionContext): Promise<void> {
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: LANGUAGES.flatMap((language) => [
-      { scheme: 'file', language },
-      { scheme: 'untitled', language },
-    ]),
-    synchronize: { configurationSection: CONFIG_SECTION },
+    documentSelector: [
+      ...LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      // /etc/default/stunnel4 has no language of its own; the server knows it by its path.
+      { scheme: 'file', pattern: '**/default/stunnel*' },
+    ],
+    synchronize: { configurationSection: CONFIG_SECTION, fileEvents: workspace.createFileSystemWatcher(GRAPH_FILE_GLOB) },
     outputChannelName: OUTPUT_CHANNEL,
   };
   client = new LanguageClient('daemonlint', 'Daemonlint', serverOptions, clientOptions);
+
+  const effective = new EffectiveUnits();
+  context.subscriptions.push(
+    workspace.registerTextDocumentContentProvider(EFFECTIVE_UNIT_SCHEME, effective),
+    commands.registerCommand(SHOW_EFFECTIVE_UNIT_COMMAND, async (target?: string | Uri) => {
+      const uri = typeof target === 'string' ? target : (target?.toString() ?? window.activeTextEditor?.document.uri.toString());
+      if (!uri || !client) return;
+      const params: EffectiveUnitParams = { uri };
+      const result = await client.sendRequest<EffectiveUnitResult>(EFFECTIVE_UNIT_REQUEST, params);
+      if (!result) {
+        void window.showInformationMessage('Daemonlint: this file is not a unit, a drop-in, or a config that a unit in the workspace starts.');
+        return;
+      }
+      const view = Uri.from({ scheme: EFFECTIVE_UNIT_SCHEME, path: `/${result.name}`, query: result.uri });
+      effective.set(view, result.text);
+      const doc = await workspace.openTextDocument(view);
+      await languages.setTextDocumentLanguage(doc, 'systemd-unit');
+      await window.showTextDocument(doc, { preview: true });
+    }),
+  );
   await client.start();
 }
 

@@ -2,7 +2,9 @@
 import { Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { neighbours, uriToPath } from './core';
 import { Diagnostics } from './lsp/handlers/diagnostics';
+import { GRAPH_CAPABILITIES, registerGraphFeatures } from './lsp/handlers/graph';
 import { FIX_ALL_KIND, registerLanguageFeatures } from './lsp/handlers/language';
+import { registerNavigation } from './lsp/handlers/navigation';
 import { SettingsCache } from './lsp/handlers/settings';
 import { indexFolders, onWatchedFiles } from './lsp/handlers/workspace';
 import { ServerState } from './lsp/state';
@@ -28,6 +30,7 @@ export function startServer(connection: Connection): void {
         completionProvider: { triggerCharacters: ['=', '[', ' '], resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true } },
+        ...GRAPH_CAPABILITIES,
       },
       serverInfo: { name: 'daemonlint-language-server' },
     };
@@ -67,6 +70,8 @@ export function startServer(connection: Connection): void {
   });
 
   registerLanguageFeatures(state, settings);
+  registerGraphFeatures(state);
+  registerNavigation(state);
   documents.listen(connection);
   connection.listen();
 }

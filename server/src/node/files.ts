@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectDialect } from '../core/dialect';
+import { systemFileKind } from '../core/workspace/systemFiles';
 import type { Dialect } from '../core/types';
 
 export interface Collected {
@@ -28,7 +29,8 @@ export function collectFiles(args: string[]): Collected {
   const addFile = (p: string, explicit: boolean) => {
     const abs = path.resolve(p);
     if (seenFiles.has(abs)) return;
-    if (!explicit && !detectDialect(abs)) return;
+    // Linted files, and the system files the graph reads (system.conf, passwd, group).
+    if (!explicit && !detectDialect(abs) && !systemFileKind(abs)) return;
     seenFiles.add(abs);
     out.files.push(abs);
   };

@@ -7,6 +7,7 @@ import type { SettingsCache } from './settings';
 
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly lastNeighbours = new Map<string, string[]>();
 
   constructor(private readonly state: ServerState, private readonly settings: SettingsCache) {}
 
@@ -30,11 +31,16 @@ export class Diagnostics {
     this.state.findings.set(uri, { version: doc?.version, findings });
     if (doc) void this.state.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(toDiagnostic) });
     if (withNeighbours) {
-      for (const n of neighbours(this.state.ws, uri)) if (this.state.documents.get(n)) void this.run(n, false);
+      // Files linked before the edit too: an edit can cut a link (ExecStart= naming another config).
+      const now = neighbours(this.state.ws, uri);
+      const all = new Set([...(this.lastNeighbours.get(uri) ?? []), ...now]);
+      this.lastNeighbours.set(uri, now);
+      for (const n of all) if (n !== uri && this.state.documents.get(n)) void this.run(n, false);
     }
   }
 
   clear(uri: string): void {
+    this.lastNeighbours.delete(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.state.findings.delete(uri);
