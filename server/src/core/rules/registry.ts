@@ -1,6 +1,32 @@
 // The table of every rule. Adding a rule = one module + one line here.
 import { limitsSyntaxError } from './limits/syntaxError';
 import type { Rule } from './rule';
+import { debugFacility } from './stunnel/debugFacility';
+import { deadOption } from './stunnel/deadOption';
+import { duplicateService } from './stunnel/duplicateService';
+import { fipsProvider } from './stunnel/fipsProvider';
+import { globalAccept } from './stunnel/globalAccept';
+import { includeError } from './stunnel/includeError';
+import { inlineCommentRule } from './stunnel/inlineComment';
+import { invalidValue as stunnelInvalidValue } from './stunnel/invalidValue';
+import { ipv6Brackets } from './stunnel/ipv6Brackets';
+import { missingCa } from './stunnel/missingCa';
+import { missingCertificate } from './stunnel/missingCertificate';
+import { missingFile } from './stunnel/missingFile';
+import { newerOption } from './stunnel/newerOption';
+import { portRange } from './stunnel/portRange';
+import { protocolMode } from './stunnel/protocolMode';
+import { redirectUnsupported } from './stunnel/redirectUnsupported';
+import { relativePathWithoutForeground } from './stunnel/relativePathWithoutForeground';
+import { repeatedOption } from './stunnel/repeatedOption';
+import { serviceEndpoints } from './stunnel/serviceEndpoints';
+import { setuidLowPort } from './stunnel/setuidLowPort';
+import { sniPrimary } from './stunnel/sniPrimary';
+import { ticketSecrets } from './stunnel/ticketSecrets';
+import { unauthenticatedClient } from './stunnel/unauthenticatedClient';
+import { unknownUser } from './stunnel/unknownUser';
+import { verifyRequired } from './stunnel/verifyRequired';
+import { versionRange } from './stunnel/versionRange';
 import { deprecatedOption } from './stunnel/deprecatedOption';
 import { insecureProtocol } from './stunnel/insecureProtocol';
 import { optionScope } from './stunnel/optionScope';
@@ -30,6 +56,32 @@ export const RULES: readonly Rule[] = [
   optionScope,
   deprecatedOption,
   insecureProtocol,
+  stunnelInvalidValue,
+  inlineCommentRule,
+  debugFacility,
+  ipv6Brackets,
+  portRange,
+  newerOption,
+  includeError,
+  serviceEndpoints,
+  missingCertificate,
+  missingCa,
+  verifyRequired,
+  redirectUnsupported,
+  versionRange,
+  protocolMode,
+  ticketSecrets,
+  sniPrimary,
+  relativePathWithoutForeground,
+  missingFile,
+  unknownUser,
+  duplicateService,
+  repeatedOption,
+  globalAccept,
+  deadOption,
+  fipsProvider,
+  unauthenticatedClient,
+  setuidLowPort,
   systemdSyntaxError,
   unknownSection,
   unknownDirective,

@@ -8,6 +8,17 @@ import { parse } from '../syntax/parse';
 import type { Dialect } from '../types';
 import { systemFileKind, type SystemFile, type SystemFileKind } from './systemFiles';
 
+/**
+ * Read access to files outside the workspace, handed in by the CLI or the server (the core itself
+ * has no file system). Implementations should bound what they read (size, count).
+ */
+export interface FileReader {
+  /** Text of a regular file; undefined when it is missing, not a regular file or unreadable. */
+  readFile(path: string): string | undefined;
+  /** Entry names of a directory; undefined when it is missing or not a directory. */
+  listDir(path: string): string[] | undefined;
+}
+
 interface FileEntry {
   uri: string;
   path: string;
@@ -24,6 +35,13 @@ export class Workspace {
   /** system.conf, passwd, group: read by the graph, not linted. */
   private readonly systemFiles = new Map<string, SystemFile>();
   private readonly roots: string[];
+  /** Files outside the workspace (included directories, referenced files); none by default. */
+  reader: FileReader | undefined = undefined;
+  /**
+   * Folders holding the configuration deployed on this machine: for files under them, the paths,
+   * users and port names they mention are checked against this machine through `reader`.
+   */
+  hostRoots: string[] = ['/etc'];
 
   /** `roots`: workspace folder paths; a root holding etc/, lib/ or usr/ is read as a filesystem image. */
   constructor(roots: string[] = [], private readonly imageRoots: string[] = []) {

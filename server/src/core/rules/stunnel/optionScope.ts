@@ -1,32 +1,40 @@
-import { stunnelOption } from '../../knowledge/stunnel';
+import { basename, uriToPath } from '../../paths';
+import type { Fix, TextEdit } from '../../types';
 import { deleteEntry, insertLinesAfter } from '../fixes';
 import type { Rule } from '../rule';
+import { reportEntry, stunnelLoad, type LoadedEntry, type StunnelLoad } from './load';
+
+/** Moves the line to the end of the global part of the main file, before the first section opens. */
+function moveFix(load: StunnelLoad, le: LoadedEntry): Fix[] {
+  const doc = load.root;
+  const opener = load.firstOpener;
+  if (le.doc !== doc || !opener || opener.doc !== doc) return [];
+  const before = load.global.filter((g) => g.doc === doc && g.entry.line < opener.line);
+  const last = before[before.length - 1];
+  const text = doc.text.slice(le.entry.span.start, le.entry.span.end);
+  const top = { line: 0, character: doc.hasBom ? 1 : 0 };
+  const insert: TextEdit = last ? insertLinesAfter(doc, last.entry.endLine, [text]) : { range: { start: top, end: top }, newText: text + doc.index.eol };
+  return [{ title: `Move '${le.opt!.name}' to the global part`, preferred: true, changes: [{ uri: doc.uri, edits: [insert, deleteEntry(doc, le.entry)] }] }];
+}
 
 export const optionScope: Rule = {
   id: 'stunnel/option-scope',
   dialect: 'stunnel',
   severity: 'error',
-  summary: 'A global-only option (foreground, pid, chroot, output, ...) inside a [service] section; stunnel refuses it there.',
+  summary: 'A global-only option (foreground, pid, chroot, output, ...) after a section was opened, also by an included file; stunnel refuses it there.',
   check(ctx) {
-    const doc = ctx.doc;
-    const global = doc.sections[0];
-    for (const section of doc.sections.slice(1)) {
-      for (const e of section.entries) {
-        const opt = stunnelOption(e.key);
-        if (!opt || opt.scope !== 'global') continue;
-        // Move the line to the end of the global part (or the top of the file when it is empty).
-        const lastGlobal = global.entries[global.entries.length - 1];
-        const text = doc.text.slice(e.span.start, e.span.end);
-        const anchorLine = lastGlobal ? lastGlobal.line : -1;
-        const insert = anchorLine >= 0
-          ? insertLinesAfter(doc, anchorLine, [text])
-          : { range: { start: { line: 0, character: doc.hasBom ? 1 : 0 }, end: { line: 0, character: doc.hasBom ? 1 : 0 } }, newText: text + doc.index.eol };
-        ctx.report({
-          span: e.keySpan,
-          message: `'${opt.name}' is a global option but stands in section [${section.name}]: after the first section stunnel rejects it ("Specified option name is not valid here") and does not start. Move it above the first section.`,
-          fixes: [{ title: `Move '${opt.name}' to the global part`, preferred: true, changes: [{ uri: doc.uri, edits: [insert, deleteEntry(doc, e)] }] }],
-        });
-      }
+    const load = stunnelLoad(ctx.workspace, ctx.doc);
+    for (const le of load.entries) {
+      if (le.global || !le.opt || le.opt.scope !== 'global' || !le.service) continue;
+      const svc = le.service;
+      const openedElsewhere = svc.doc !== le.doc;
+      const where = openedElsewhere
+        ? `after section [${svc.name}] was opened by the included file ${basename(uriToPath(svc.doc.uri))}`
+        : `in section [${svc.name}]`;
+      reportEntry(ctx, load, le, le.entry.keySpan, {
+        message: `'${le.opt.name}' is a global option but stands ${where}: once a section is open stunnel rejects it ("Specified option name is not valid here") and does not start. Move it above the first section${openedElsewhere ? ' (before the include line)' : ''}.`,
+        fixes: moveFix(load, le),
+      });
     }
   },
 };

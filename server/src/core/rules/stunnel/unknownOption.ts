@@ -1,5 +1,6 @@
 import { stunnelAlias, stunnelOption, stunnelOptions } from '../../knowledge/stunnel';
 import { STUNNEL_NOT_OPTIONS } from '../../knowledge/stunnelExtras';
+import { stunnelValueOk } from '../../knowledge/values/stunnel';
 import { closest } from '../../text';
 import { fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
@@ -27,10 +28,14 @@ export const unknownOption: Rule = {
         if (known?.removed) message = `'${e.key}' was removed from stunnel; it stops with "Specified option name is not valid here".`;
         if (explain) message += ' ' + explain;
         else if (suggestion) message += ` Did you mean '${suggestion}'?`;
+        // Offer the rename only when the line is then right: a value the option takes, in a part where it may stand.
+        const target = suggestion ? stunnelOption(suggestion) : undefined;
+        const inetd = ctx.doc.sections.length === 1;
+        const fits = !!target && stunnelValueOk(target, e.value) && !(target.scope === 'global' && section.name !== null) && !(target.name === 'accept' && inetd);
         ctx.report({
           span: e.keySpan,
           message,
-          fixes: suggestion && !explain ? [fix(`Change to '${suggestion}'`, ctx.doc, [replaceSpan(ctx.doc, e.keySpan, suggestion)])] : [],
+          fixes: suggestion && !explain && fits ? [fix(`Change to '${suggestion}'`, ctx.doc, [replaceSpan(ctx.doc, e.keySpan, suggestion)])] : [],
         });
       }
     }
