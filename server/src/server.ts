@@ -3,9 +3,11 @@ import { Connection, DidChangeConfigurationNotification, InitializeParams, Initi
 import { neighbours, uriToPath } from './core';
 import { Diagnostics } from './lsp/handlers/diagnostics';
 import { GRAPH_CAPABILITIES, registerGraphFeatures } from './lsp/handlers/graph';
+import { FORMAT_CAPABILITIES, registerFormatting } from './lsp/handlers/format';
 import { FIX_ALL_KIND, registerLanguageFeatures } from './lsp/handlers/language';
 import { registerNavigation } from './lsp/handlers/navigation';
 import { SettingsCache } from './lsp/handlers/settings';
+import { registerStructureFeatures, STRUCTURE_CAPABILITIES } from './lsp/handlers/structure';
 import { indexFolders, onWatchedFiles } from './lsp/handlers/workspace';
 import { ServerState } from './lsp/state';
 
@@ -27,10 +29,12 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
-        completionProvider: { triggerCharacters: ['=', '[', ' '], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['=', '[', ' ', '/'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
         workspace: { workspaceFolders: { supported: true } },
         ...GRAPH_CAPABILITIES,
+        ...STRUCTURE_CAPABILITIES,
+        ...FORMAT_CAPABILITIES,
       },
       serverInfo: { name: 'daemonlint-language-server' },
     };
@@ -72,6 +76,8 @@ export function startServer(connection: Connection): void {
   registerLanguageFeatures(state, settings);
   registerGraphFeatures(state);
   registerNavigation(state);
+  registerStructureFeatures(state);
+  registerFormatting(state);
   documents.listen(connection);
   connection.listen();
 }

@@ -1,10 +1,16 @@
 // The facade: everything the server and the CLI need from the core, and nothing else.
 export { detectDialect, unitTypeOf } from './dialect';
 export { codeActions, type CodeAction } from './features/codeActions';
-export { complete, type CompletionEntry } from './features/completion';
+export { complete, type CompletionContext, type CompletionEntry } from './features/completion';
 export { diffEdit, fixAll, FIX_ALL_TITLE, type FixAllResult } from './features/fixAll';
 export { applyEdits, fixAllEdits, isSafeFix, type FixAllChange, lineStartsOf, offsetAt, OverlappingEditsError } from './edits';
+export { foldingRanges, type FoldingEntry } from './features/folding';
+export { format } from './features/formatting';
 export { hover, type HoverResult } from './features/hover';
+export { documentLinks, manPageUrl, type LinkEntry } from './features/links';
+export { encodeSemanticTokens, semanticTokens, TOKEN_MODIFIERS, TOKEN_TYPES, type SemanticToken } from './features/semanticTokens';
+export { signatureHelp, type ValueHint } from './features/signatureHelp';
+export { documentSymbols, type DocumentSymbolEntry } from './features/symbols';
 export { lintFile, lintWorkspace, type LintOptions } from './lint';
 export { pathToUri, uriToPath } from './paths';
 export { parseRcFile, ruleLevelProblem, RULE_LEVELS, type RcResult, type RcSettings } from './rcfile';

@@ -56,15 +56,26 @@ export function toCodeAction(fix: Fix, finding: Finding, versions: (uri: string)
   };
 }
 
+const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  section: CompletionItemKind.Module,
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  unit: CompletionItemKind.Reference,
+  file: CompletionItemKind.File,
+  folder: CompletionItemKind.Folder,
+};
+
 export function toCompletionItem(c: CompletionEntry): CompletionItem {
   const item: CompletionItem = {
     label: c.label,
-    kind: c.kind === 'section' ? CompletionItemKind.Module : c.kind === 'key' ? CompletionItemKind.Property : CompletionItemKind.EnumMember,
+    kind: COMPLETION_KIND[c.kind],
     textEdit: { range: c.range, newText: c.insertText },
     insertTextFormat: InsertTextFormat.PlainText,
   };
   if (c.detail) item.detail = c.detail;
   if (c.documentation) item.documentation = { kind: MarkupKind.Markdown, value: c.documentation };
   if (c.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  // After a folder, its contents are the next thing to pick.
+  if (c.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
   return item;
 }

@@ -2,6 +2,7 @@
 import { CodeAction, CodeActionKind, CodeActionParams, CompletionParams, HoverParams, MarkupKind } from 'vscode-languageserver/node';
 import { codeActions, complete, fixAll, FIX_ALL_TITLE, hover, lintFile, type Finding } from '../../core';
 import { toCodeAction, toCompletionItem, toWorkspaceEdit } from '../convert';
+import { listDir } from '../../node/listDir';
 import { runSafe } from '../runSafe';
 import type { ServerState } from '../state';
 import type { SettingsCache } from './settings';
@@ -31,7 +32,7 @@ export function registerLanguageFeatures(state: ServerState, settings: SettingsC
   connection.onCompletion((p: CompletionParams, token) =>
     runSafe(connection, 'completion', [], token, () => {
       const doc = state.ws.get(p.textDocument.uri);
-      return doc ? complete(doc, p.position).map(toCompletionItem) : [];
+      return doc ? complete(doc, p.position, { ws: state.ws, listDir }).map(toCompletionItem) : [];
     }),
   );
 
