@@ -1,9 +1,38 @@
 // Helpers for the CLI tests: run dist/cli.js as a user would, build file trees in temp dirs.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const core = require('../../dist/core.js');
+
+/**
+ * The rules these tests are about. Every other rule is turned off by a .daemonlintrc at the top of
+ * each test tree, so a new rule does not change what these tests expect of the CLI itself.
+ */
+export const TESTED_RULES = [
+  'limits/syntax-error',
+  'stunnel/syntax-error',
+  'stunnel/unknown-option',
+  'stunnel/deprecated-option',
+  'stunnel/insecure-protocol',
+  'systemd/syntax-error',
+  'systemd/invalid-value',
+  'systemd/obsolete-dependency',
+  'systemd/forking-without-pidfile',
+  'systemd/missing-limit-nofile',
+];
+export const OTHER_RULES_OFF = Object.fromEntries(core.RULES.filter((r) => !TESTED_RULES.includes(r.id)).map((r) => [r.id, 'off']));
+
+/** A .daemonlintrc: `top` keys, then [rules] with the untested rules off and then `rules`. */
+export function rcText({ top = '', rules = '' } = {}) {
+  return `${top}[rules]\n${Object.keys(OTHER_RULES_OFF)
+    .map((id) => `${id} = off\n`)
+    .join('')}${rules}`;
+}
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -19,12 +48,14 @@ export function run(args, { cwd = ROOT, input = '', env = {} } = {}) {
 
 /**
  * Writes `files` ({ 'rel/path': text | { symlink: target } }) under a new temp dir and returns
- * it; the dir is removed after the test.
+ * it; the dir is removed after the test. Unless `rc` is false or the files have their own, a
+ * .daemonlintrc at the top turns off the rules these tests are not about.
  */
-export function makeTree(t, files) {
+export function makeTree(t, files, { rc = true } = {}) {
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'daemonlint-cli-'));
   t.after(() => fs.rmSync(base, { recursive: true, force: true }));
-  for (const [p, content] of Object.entries(files)) {
+  const all = rc && !('.daemonlintrc' in files) ? { '.daemonlintrc': rcText(), ...files } : files;
+  for (const [p, content] of Object.entries(all)) {
     const full = path.join(base, p);
     fs.mkdirSync(path.dirname(full), { recursive: true });
     if (typeof content === 'object') fs.symlinkSync(content.symlink, full);
@@ -45,7 +76,7 @@ export function snapshot(dir) {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out[path.relative(dir, p)] = { text: fs.readFileSync(p, 'utf8'), mtimeMs: fs.statSync(p).mtimeMs };
+      else if (e.isFile() && e.name !== '.daemonlintrc') out[path.relative(dir, p)] = { text: fs.readFileSync(p, 'utf8'), mtimeMs: fs.statSync(p).mtimeMs };
     }
   };
   walk(dir);

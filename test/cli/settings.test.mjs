@@ -1,13 +1,9 @@
 // Settings: --rule, --security, --systemd-version, --stunnel-version, the nearest .daemonlintrc,
 // --config FILE and --print-config, with flags over the file over the defaults.
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { briefs, makeTree, run, SITE, SITE_BRIEFS } from './cli-helpers.mjs';
-
-const require = createRequire(import.meta.url);
-const core = require('../../dist/core.js');
+import { briefs, core, makeTree, rcText, run, SITE, SITE_BRIEFS } from './cli-helpers.mjs';
 
 const STUNNEL_RULES = Object.fromEntries(core.RULES.filter((r) => r.dialect === 'stunnel').map((r) => [r.id, r.severity]));
 
@@ -25,7 +21,7 @@ test('--rule ID=off drops a rule; --rule ID=LEVEL re-levels it; the last one giv
 });
 
 test('--print-config: defaults for a path with no configuration file', (t) => {
-  const dir = makeTree(t, SITE);
+  const dir = makeTree(t, SITE, { rc: false });
   const r = run(['--print-config', 'etc/stunnel/stunnel.conf'], { cwd: dir });
   assert.equal(r.code, 0);
   assert.deepEqual(JSON.parse(r.stdout), {
@@ -74,8 +70,8 @@ test('--print-config: the nearest .daemonlintrc, then command-line flags on top'
 test('linting uses each file\'s nearest .daemonlintrc', (t) => {
   const dir = makeTree(t, {
     ...SITE,
-    '.daemonlintrc': '[rules]\nsystemd/obsolete-dependency = off\n',
-    'etc/stunnel/.daemonlintrc': '[rules]\nstunnel/unknown-option = off\n',
+    '.daemonlintrc': rcText({ rules: 'systemd/obsolete-dependency = off\n' }),
+    'etc/stunnel/.daemonlintrc': rcText({ rules: 'stunnel/unknown-option = off\n' }),
   });
   const r = run(['--format', 'json'], { cwd: dir });
   // The stunnel file's own .daemonlintrc replaces the top one, so obsolete-dependency stays off
@@ -89,8 +85,8 @@ test('linting uses each file\'s nearest .daemonlintrc', (t) => {
 test('--config FILE replaces the lookup; a flag still wins over it', (t) => {
   const dir = makeTree(t, {
     ...SITE,
-    '.daemonlintrc': '[rules]\nsystemd/obsolete-dependency = off\n',
-    'ci/strict.ini': '[rules]\nsystemd/obsolete-dependency = error\nstunnel/deprecated-option = error\n',
+    '.daemonlintrc': rcText({ rules: 'systemd/obsolete-dependency = off\n' }),
+    'ci/strict.ini': rcText({ rules: 'systemd/obsolete-dependency = error\nstunnel/deprecated-option = error\n' }),
   });
   const r = run(['--format', 'json', '--config', 'ci/strict.ini', '--rule', 'stunnel/deprecated-option=info'], { cwd: dir });
   const sev = Object.fromEntries(JSON.parse(r.stdout).map((f) => [f.rule, f.severity]));
@@ -133,4 +129,22 @@ test('parseRcFile (core): the text of a .daemonlintrc as partial settings', () =
   });
   assert.deepEqual(core.parseRcFile(''), { settings: {}, problems: [] });
   assert.deepEqual(core.parseRcFile('[rules.systemd]\ninvalid-value = off\n').problems, ["[rules.systemd]: nested sections are not supported; write 'systemd/... = level' under [rules]"]);
+});
+
+test('--stunnel-version and --systemd-version (or the file\'s keys) decide what is too new', (t) => {
+  const files = {
+    'stunnel.conf': '[web]\naccept = 443\nconnect = 80\ncert = /etc/s.pem\nsessionResume = no\n',
+    'a.service': '[Service]\nExecStart=/bin/true\nType=notify-reload\n',
+  };
+  const dir = makeTree(t, files);
+  const on = ['--rule', 'stunnel/newer-option=error', '--format', 'json'];
+  // The defaults (stunnel 5.75, systemd 257) know both.
+  assert.deepEqual(briefs(run(on, { cwd: dir }).stdout), []);
+  const old = run([...on, '--stunnel-version', '5.50', '--systemd-version=250'], { cwd: dir });
+  assert.deepEqual(briefs(old.stdout), ['a.service systemd/invalid-value@3:6', 'stunnel.conf stunnel/newer-option@5:1']);
+  assert.deepEqual(JSON.parse(old.stdout).map((f) => f.message.slice(0, 40)), ['Type=notify-reload needs systemd 253; sy', "'sessionResume' was added in stunnel 5.6"]);
+  // The same versions from .daemonlintrc; a flag still wins over the file.
+  const rcDir = makeTree(t, { ...files, '.daemonlintrc': rcText({ top: 'stunnelVersion = 5.50\nsystemdVersion = 250\n' }) });
+  assert.deepEqual(briefs(run(on, { cwd: rcDir }).stdout), ['a.service systemd/invalid-value@3:6', 'stunnel.conf stunnel/newer-option@5:1']);
+  assert.deepEqual(briefs(run([...on, '--stunnel-version', '5.75', '--systemd-version', '253'], { cwd: rcDir }).stdout), []);
 });
