@@ -29,7 +29,7 @@ function servicesFor(ws: Workspace, limitsUri: string, domain: string): { unit: 
     }
     if (why) out.push({ unit, why });
   }
-  return out;
+  return out.sort((a, b) => unitNameOf(a.unit).localeCompare(unitNameOf(b.unit)));
 }
 
 export const ignoredByServices: Rule = {
