@@ -206,8 +206,10 @@ export class Workspace {
     const all = [...this.systemFiles.values()].filter((f) => f.kind === kind).sort((a, b) => a.path.localeCompare(b.path));
     const root = this.imageRootOf(from);
     if (root) return all.filter((f) => f.path.startsWith(root + '/'));
-    const main = all.filter((f) => kind !== 'system-conf' || basename(f.path) === 'system.conf');
-    return main.length === 1 ? all : [];
+    // Outside any image: the workspace's own, but not those of an image it also holds.
+    const own = all.filter((f) => !this.imageRootOf(f.uri));
+    const main = own.filter((f) => kind !== 'system-conf' || basename(f.path) === 'system.conf');
+    return main.length === 1 ? own : [];
   }
 
   get rootPaths(): string[] {
