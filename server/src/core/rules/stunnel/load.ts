@@ -93,15 +93,17 @@ export function isLive(ws: Workspace, uri: string): boolean {
 }
 
 /**
- * Where a path written in a file lives on the machine we can read: absolute paths inside a
- * filesystem image are taken under its root; relative paths are taken from the file's directory.
+ * Where a path written in a configuration lives on the machine we can read: absolute paths inside
+ * a filesystem image are taken under its root. stunnel resolves relative paths (also in included
+ * files) from its working directory; they are taken from the main file's directory, where the
+ * configuration is normally started from.
  */
-export function resolveRef(ws: Workspace, doc: ParsedDocument, value: string): string {
+export function resolveRef(ws: Workspace, main: ParsedDocument, value: string): string {
   if (value.startsWith('/')) {
-    const root = ws.imageRootOf(doc.uri);
+    const root = ws.imageRootOf(main.uri);
     return root ? joinPath(root, value) : normalizePath(value);
   }
-  return joinPath(dirname(uriToPath(doc.uri)), value);
+  return joinPath(dirname(uriToPath(main.uri)), value);
 }
 
 interface Listing {
@@ -177,7 +179,7 @@ function buildLoad(ws: Workspace, root: ParsedDocument, partial: boolean): Stunn
   };
 
   const include = (le: LoadedEntry, depth: number, stack: string[]) => {
-    const dir = resolveRef(ws, le.doc, le.entry.value);
+    const dir = resolveRef(ws, root, le.entry.value);
     if (stack.includes(dir)) {
       load.includeProblems.push({ at: le, kind: 'loop', message: `include = ${le.entry.value} includes a directory that is already being read (${dir}): stunnel would read it again and again until it runs out of memory or file descriptors.` });
       return;

@@ -8,13 +8,13 @@ const URI = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
 type Kind = 'file' | 'dir';
 
-function exists(ws: Workspace, le: LoadedEntry, kind: Kind): boolean {
-  const path = resolveRef(ws, le.doc, le.entry.value);
+function exists(ws: Workspace, load: StunnelLoad, le: LoadedEntry, kind: Kind): boolean {
+  const path = resolveRef(ws, load.root, le.entry.value);
   return kind === 'file' ? ws.reader!.readFile(path) !== undefined : ws.reader!.listDir(path) !== undefined;
 }
 
-function where(le: LoadedEntry): string {
-  return le.entry.value.startsWith('/') ? '' : ` (a relative path: stunnel resolves it from its working directory, here taken as the directory of ${basename(uriToPath(le.doc.uri))})`;
+function where(load: StunnelLoad, le: LoadedEntry): string {
+  return le.entry.value.startsWith('/') ? '' : ` (a relative path: stunnel resolves it from its working directory, here taken as the directory of ${basename(uriToPath(load.root.uri))})`;
 }
 
 export const missingFile: Rule = {
@@ -30,10 +30,10 @@ export const missingFile: Rule = {
     const check = (le: LoadedEntry | undefined, kind: Kind, consequence: string, severity: 'error' | 'warning' = 'error') => {
       if (!le || done.has(le) || le.entry.value === '') return;
       done.add(le);
-      if (exists(ws, le, kind)) return;
+      if (exists(ws, load, le, kind)) return;
       reportEntry(ctx, load, le, le.entry.valueSpan, {
         severity,
-        message: `${le.opt!.name} = ${le.entry.value}: no such ${kind === 'dir' ? 'directory' : 'file'} on this machine${where(le)}, so ${consequence}.`,
+        message: `${le.opt!.name} = ${le.entry.value}: no such ${kind === 'dir' ? 'directory' : 'file'} on this machine${where(load, le)}, so ${consequence}.`,
       });
     };
     const tls = 'stunnel cannot set up TLS and stops with "Failed to initialize TLS context"';
