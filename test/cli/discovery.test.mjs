@@ -93,3 +93,14 @@ test('a path that is neither a file nor a directory is reported and skipped', (t
   assert.deepEqual(briefs(r.stdout), ['stunnel.conf stunnel/unknown-option@1:1']);
   assert.equal(r.stderr, 'daemonlint: /dev/null: not a regular file or directory\n1 file, 1 error, 0 warnings\n');
 });
+
+test('files the configs refer to are read from disk: a missing certificate in a filesystem image', (t) => {
+  // A tree holding etc/ is a filesystem image: its configs are checked against the files in it.
+  const dir = makeTree(t, {
+    'etc/stunnel/stunnel.conf': '[web]\naccept = 443\nconnect = 80\ncert = /etc/stunnel/web.pem\nCAfile = /etc/stunnel/ca.pem\n',
+    'etc/stunnel/web.pem': 'not really a certificate\n',
+  });
+  const r = run(['--format', 'json', '--rule', 'stunnel/missing-file=error'], { cwd: dir });
+  assert.deepEqual(briefs(r.stdout), ['etc/stunnel/stunnel.conf stunnel/missing-file@5:10']);
+  assert.match(JSON.parse(r.stdout)[0].message, /^CAfile = \/etc\/stunnel\/ca\.pem: no such file on this machine/);
+});

@@ -2,13 +2,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectDialect } from '../core/dialect';
+import { sizeProblem } from '../core/guard';
 import { lintFile } from '../core/lint';
 import { pathToUri, uriToPath } from '../core/paths';
 import { RULES } from '../core/rules/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding } from '../core/types';
 import { Workspace } from '../core/workspace/workspace';
-import { collectFiles, dialectFromContent } from '../node/files';
+import { collectFiles, createFileReader, dialectFromContent } from '../node/files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { ConfigError, ConfigResolver } from './config';
 import { unifiedDiff } from './diff';
@@ -135,11 +136,20 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
   // 2. The workspace: every file found, read from disk; standard input on top.
   const roots = opts.paths.map(abs).filter((p) => !collected.files.includes(p));
   const ws = new Workspace(roots, collected.imageRoots);
+  // Referenced files outside the workspace (includes, certificates) are read as the editor reads them.
+  ws.reader = createFileReader();
   const texts = new Map<string, string>();
   const unreadable = new Map<string, Finding>();
   for (const file of collected.files) {
     const uri = pathToUri(file);
     try {
+      // A file too large to lint is not read at all: it could be gigabytes.
+      const tooLarge = sizeProblem(fs.statSync(file).size);
+      if (tooLarge) {
+        const zero = { line: 0, character: 0 };
+        unreadable.set(uri, { uri, rule: tooLarge.rule, severity: 'warning', range: { start: zero, end: zero }, message: tooLarge.message, fixes: [], related: [] });
+        continue;
+      }
       const text = fs.readFileSync(file, 'utf8');
       texts.set(uri, text);
       ws.set(uri, text, undefined, detectDialect(file) ?? dialectFromContent(text));

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { detectDialect } from '../core/dialect';
 import { systemFileKind } from '../core/workspace/systemFiles';
 import type { Dialect } from '../core/types';
+import type { FileReader } from '../core/workspace/workspace';
 
 export interface Collected {
   files: string[];
@@ -98,4 +99,42 @@ export function dialectFromContent(text: string): Dialect {
   // limits.conf: 'domain type item value' with type soft, hard or '-'.
   if (/^[ \t]*[^\s#;[=][^\s=]*[ \t]+(soft|hard|-)([ \t]|$)/m.test(head)) return 'limits-conf';
   return 'stunnel';
+}
+
+/** Bounds of the reader the core gets for files outside the workspace. */
+export const READER_LIMITS = { fileBytes: 1024 * 1024, dirEntries: 10_000 };
+
+/**
+ * Read access to files the linted ones refer to (included directories, certificates, the account
+ * databases of a filesystem image), for Workspace.reader. Of a regular file, at most the first
+ * 1 MiB is read; anything that is not a regular file reads as missing.
+ */
+export function createFileReader(limits = READER_LIMITS): FileReader {
+  return {
+    readFile(p) {
+      try {
+        const st = fs.statSync(p);
+        if (!st.isFile()) return undefined;
+        if (st.size <= limits.fileBytes) return fs.readFileSync(p, 'utf8');
+        // A bigger file exists; its head is all anyone needs from it here.
+        const fd = fs.openSync(p, 'r');
+        try {
+          const buf = Buffer.alloc(limits.fileBytes);
+          return buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0));
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch {
+        return undefined;
+      }
+    },
+    listDir(p) {
+      try {
+        const names = fs.readdirSync(p);
+        return names.length > limits.dirEntries ? names.sort().slice(0, limits.dirEntries) : names.sort();
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
