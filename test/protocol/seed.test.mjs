@@ -26,7 +26,19 @@ before(async () => {
 after(() => client.shutdown());
 
 test('diagnostics are published for the seed files', async () => {
-  assert.deepEqual((await client.diagnosticsFor(URI.conf)).map(brief), ['stunnel/deprecated-option@11:1']);
+  // The config's cross-file findings need the units, which open after it: wait for the final state.
+  const conf = await client.waitFor(() => {
+    const d = client.diagnostics.get(URI.conf)?.diagnostics;
+    return d && d.some((x) => x.code === 'systemd/missing-limit-nofile') ? d : undefined;
+  }, 'the config started by the unit');
+  assert.deepEqual(conf.map(brief), [
+    'stunnel/setuid-low-port@1:1',
+    'stunnel/deprecated-option@11:1',
+    'systemd/missing-limit-nofile@15:2',
+    'stunnel/relative-path-under-systemd@19:8',
+    'stunnel/relative-path-under-systemd@20:7',
+  ]);
+  assert.match(conf.find((d) => d.code === 'systemd/missing-limit-nofile').message, /^Started by stunnel-before-fix\.service, which sets no LimitNOFILE=/);
   // The pid file fix needs the config, which may open after the unit: wait for the final state.
   const before = await client.waitFor(() => {
     const d = client.diagnostics.get(URI.before)?.diagnostics;

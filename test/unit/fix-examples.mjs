@@ -49,6 +49,71 @@ export const FIX_EXAMPLES = {
       },
     },
   ],
+  'systemd/type-foreground-mismatch': [
+    {
+      files: {
+        [STUNNEL_UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n',
+        [CONF]: 'foreground = yes\npid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n',
+      },
+    },
+    {
+      files: {
+        [STUNNEL_UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n',
+        [CONF]: 'pid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n',
+      },
+    },
+    { files: { [STUNNEL_UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=notify\nLimitNOFILE=65536\n', [CONF]: 'foreground = yes\n[a]\naccept = 443\nconnect = 80\n' } },
+  ],
+  'systemd/pidfile-mismatch': [
+    {
+      files: {
+        [STUNNEL_UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n',
+        [CONF]: 'chroot = /var/lib/stunnel\npid = /stunnel.pid\n[a]\naccept = 443\nconnect = 80\n',
+      },
+    },
+    { files: { [UNIT]: '[Service]\nExecStart=/usr/sbin/appd\nType=forking\nPIDFile=/var/run/appd.pid\n' } },
+  ],
+  'systemd/user-setuid-conflict': [
+    {
+      files: {
+        [STUNNEL_UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nUser=stunnel4\nLimitNOFILE=65536\n',
+        [CONF]: 'foreground = yes\nsetuid = stunnel4\nsetgid = stunnel4\n[a]\naccept = 8443\nconnect = 80\n',
+      },
+    },
+  ],
+  'systemd/privileged-port-without-capability': [
+    {
+      files: {
+        [STUNNEL_UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nUser=stunnel4\nLimitNOFILE=65536\n',
+        [CONF]: 'foreground = yes\n[a]\naccept = 443\nconnect = 80\n',
+      },
+    },
+  ],
+  'systemd/unknown-account': [{ files: { [UNIT]: `${SERVICE}User=stunel4\n`, '/etc/passwd': 'root:x:0:0::/root:/bin/sh\nstunnel4:x:112:120::/:/usr/sbin/nologin\n' } }],
+  'stunnel/relative-path-under-systemd': [
+    {
+      files: {
+        [CONF]: 'foreground = yes\n[a]\naccept = 8443\nconnect = 80\ncert = tls.pem\n',
+        [STUNNEL_UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nLimitNOFILE=65536\n',
+      },
+    },
+  ],
+  'limits/ignored-by-services': [
+    {
+      files: {
+        '/etc/security/limits.conf': 'ldap soft nofile 131072\nldap hard nofile 262144\n',
+        '/etc/systemd/system/opendj.service': '[Service]\nType=simple\nUser=ldap\nExecStart=/opt/opendj/bin/start-ds\n',
+      },
+    },
+  ],
+  'stunnel/default-rlimits-ignored': [
+    {
+      files: {
+        '/etc/default/stunnel4': 'FILES="/etc/stunnel/*.conf"\nRLIMITS="-n 4096"\n',
+        '/lib/systemd/system/stunnel@.service': '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\n',
+      },
+    },
+  ],
   'daemonlint/unused-suppression': [
     { files: { [UNIT]: `[Unit]\n# daemonlint-disable-next-line systemd/obsolete-dependency\nAfter=network.target\n${SERVICE}` } },
     { files: { [UNIT]: `[Unit]\n# daemonlint-disable-next-line systemd/unknown-directive, systemd/obsolete-dependency\nAfter=syslog.target\n${SERVICE}` } },
@@ -61,4 +126,5 @@ export const NO_FIX = {
   'stunnel/syntax-error': 'a line without = can be meant in several ways',
   'systemd/syntax-error': 'a line without = or a broken header can be meant in several ways',
   'limits/syntax-error': 'a line with the wrong number of fields can be meant in several ways',
+  'systemd/nofile-below-expected-connections': 'reports only with daemonlint.expectedConnections set; its fix is applied in test/unit/graph-limits.test.mjs',
 };
