@@ -2,6 +2,7 @@
 import { Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { neighbours, uriToPath } from './core';
 import { Diagnostics } from './lsp/handlers/diagnostics';
+import { registerExternalTools } from './lsp/handlers/external';
 import { GRAPH_CAPABILITIES, registerGraphFeatures } from './lsp/handlers/graph';
 import { FORMAT_CAPABILITIES, registerFormatting } from './lsp/handlers/format';
 import { FIX_ALL_KIND, registerLanguageFeatures } from './lsp/handlers/language';
@@ -20,7 +21,9 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     state.canConfigure = caps.workspace?.configuration === true;
-    const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown };
+    const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; isTrusted?: unknown };
+    // Installed programs run only when the client vouches for the workspace.
+    state.trusted = init.isTrusted === true;
     if (typeof init.debounceMs === 'number' && init.debounceMs >= 0) state.options.debounceMs = init.debounceMs;
     settings.setFallback(init.settings ?? {});
     state.folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri));
@@ -78,6 +81,7 @@ export function startServer(connection: Connection): void {
   registerNavigation(state);
   registerStructureFeatures(state);
   registerFormatting(state);
+  registerExternalTools(state, diagnostics);
   documents.listen(connection);
   connection.listen();
 }

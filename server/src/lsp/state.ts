@@ -1,6 +1,6 @@
 // What the handlers share: the open documents, the core workspace and the last findings.
 import * as path from 'node:path';
-import { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, type Finding } from '../core';
 
@@ -19,8 +19,21 @@ export class ServerState {
   options: ServerOptions = { debounceMs: 200 };
   canConfigure = false;
   folders: string[] = [];
+  /** Whether the client says the workspace is trusted; installed programs are run only then. */
+  trusted = false;
+  /** Diagnostics of installed programs (systemd-analyze, stunnel), valid for one text version. */
+  readonly external = new Map<string, { version: number | undefined; diagnostics: Diagnostic[] }>();
 
   constructor(readonly connection: Connection) {}
+
+  /** The installed-program diagnostics of `uri` that still match `version`; stale ones are dropped. */
+  externalDiagnostics(uri: string, version: number | undefined): Diagnostic[] {
+    const e = this.external.get(uri);
+    if (!e) return [];
+    if (e.version === version) return e.diagnostics;
+    this.external.delete(uri);
+    return [];
+  }
 
   versionOf(uri: string): number | null {
     return this.documents.get(uri)?.version ?? null;

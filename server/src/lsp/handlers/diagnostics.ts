@@ -29,7 +29,7 @@ export class Diagnostics {
     if (doc && this.state.documents.get(uri)?.version !== doc.version) return;
     const findings = lintFile(this.state.ws, uri, s, { docsBase: this.state.docsBase });
     this.state.findings.set(uri, { version: doc?.version, findings });
-    if (doc) void this.state.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: findings.map(toDiagnostic) });
+    if (doc) void this.state.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [...findings.map(toDiagnostic), ...this.state.externalDiagnostics(uri, doc.version)] });
     if (withNeighbours) {
       // Files linked before the edit too: an edit can cut a link (ExecStart= naming another config).
       const now = neighbours(this.state.ws, uri);
