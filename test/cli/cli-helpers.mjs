@@ -42,7 +42,7 @@ export function run(args, { cwd = ROOT, input = '', env = {} } = {}) {
   const environment = { ...process.env, ...env };
   delete environment.NO_COLOR;
   delete environment.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, env: environment, encoding: 'utf8', timeout: 20_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, env: environment, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -148,3 +148,12 @@ test('--stunnel-version and --systemd-version (or the file\'s keys) decide what 
   assert.deepEqual(briefs(run(on, { cwd: rcDir }).stdout), ['a.service systemd/invalid-value@3:6', 'stunnel.conf stunnel/newer-option@5:1']);
   assert.deepEqual(briefs(run([...on, '--stunnel-version', '5.75', '--systemd-version', '253'], { cwd: rcDir }).stdout), []);
 });
+
+test('suppression comments: the unused-suppression check is a rule id --rule and .daemonlintrc accept', (t) => {
+  const dir = makeTree(t, { 'stunnel.conf': '# daemonlint-disable-next-line stunnel/unknown-option\nfooBar = 1\n# daemonlint-disable-next-line stunnel/unknown-option\npid = /run/x.pid\n' });
+  const r = run(['--format', 'json', '--rule', 'daemonlint/unused-suppression=warning'], { cwd: dir });
+  assert.deepEqual(briefs(r.stdout), ['stunnel.conf daemonlint/unused-suppression@3:32']);
+  assert.equal(JSON.parse(r.stdout)[0].severity, 'warning');
+  assert.deepEqual(briefs(run(['--format', 'json', '--rule', 'daemonlint/unused-suppression=off'], { cwd: dir }).stdout), []);
+  assert.deepEqual(core.parseRcFile('[rules]\ndaemonlint/unused-suppression = off\n').problems, []);
+});

@@ -11,6 +11,7 @@
 import { parse } from 'ini';
 import { ruleById } from './rules/registry';
 import type { RuleLevel } from './settings';
+import { UNUSED_SUPPRESSION } from './suppress';
 
 export interface RcSettings {
   rules?: Record<string, RuleLevel>;
@@ -30,7 +31,7 @@ export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warnin
 
 /** Checks one `id = level` pair, returning why it is wrong, if it is. */
 export function ruleLevelProblem(id: string, level: unknown): string | undefined {
-  if (!ruleById(id)) return `unknown rule '${id}' (see daemonlint --list-rules)`;
+  if (!ruleById(id) && id !== UNUSED_SUPPRESSION) return `unknown rule '${id}' (see daemonlint --list-rules)`;
   if (typeof level !== 'string' || !(RULE_LEVELS as string[]).includes(level)) {
     return `rule '${id}': level must be one of ${RULE_LEVELS.join(', ')}, not '${String(level)}'`;
   }

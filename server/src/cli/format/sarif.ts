@@ -11,6 +11,7 @@ import type * as Sarif from 'sarif';
 import { repository } from '../../../../package.json';
 import { pathToUri, uriToPath } from '../../core/paths';
 import { RULES } from '../../core/rules/registry';
+import { UNUSED_SUPPRESSION_RULE } from '../../core/suppress';
 import type { Rule } from '../../core/rules/rule';
 import type { Dialect, Finding, Range, Severity } from '../../core/types';
 
@@ -33,6 +34,7 @@ const FILES: Record<Dialect, string> = {
 
 /** Findings that come from the linter itself rather than from a rule. */
 const BUILTIN: Record<string, { summary: string; severity: Severity }> = {
+  [UNUSED_SUPPRESSION_RULE.id]: { summary: UNUSED_SUPPRESSION_RULE.summary, severity: UNUSED_SUPPRESSION_RULE.severity },
   'daemonlint/unreadable-file': { summary: 'A file that could not be read (permissions, a broken link, not a regular file).', severity: 'error' },
   'daemonlint/binary-file': { summary: 'A file that contains NUL bytes and is not linted.', severity: 'warning' },
   'daemonlint/file-too-large': { summary: 'A file over the size limit that is not linted.', severity: 'warning' },
@@ -76,7 +78,7 @@ function region(r: Range): Sarif.Region {
 }
 
 export function toSarif(findings: readonly Finding[], cwd: string): Sarif.Log {
-  const descriptors: Sarif.ReportingDescriptor[] = RULES.map(ruleDescriptor);
+  const descriptors: Sarif.ReportingDescriptor[] = [...RULES.map(ruleDescriptor), builtinDescriptor(UNUSED_SUPPRESSION_RULE.id)];
   const index = new Map(descriptors.map((d, i) => [d.id, i]));
   const results: Sarif.Result[] = findings.map((f) => {
     let ruleIndex = index.get(f.rule);
