@@ -1,6 +1,7 @@
 import { isDebugLevel, isFacility } from '../../knowledge/values/stunnel';
 import { STUNNEL_FACILITIES } from '../../knowledge/stunnelExtras';
 import { valueSubSpan } from '../../syntax/ast';
+import { closest } from '../../text';
 import { fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
 import { reportEntry, stunnelLoad } from './load';
@@ -34,7 +35,7 @@ export const debugFacility: Rule = {
       const level = after.split('.')[0];
       if (!isFacility(facility)) {
         reportEntry(ctx, load, le, valueSubSpan(e, lead, lead + facility.length), {
-          message: `'${facility}' is not a syslog facility stunnel knows (${STUNNEL_FACILITIES.join(', ')}); it stops with "Illegal syslog facility".`,
+          message: `'${facility}' is not a syslog facility stunnel knows (${STUNNEL_FACILITIES.join(', ')}); it stops with "Illegal syslog facility".${closest(facility.toLowerCase(), STUNNEL_FACILITIES) ? ` Did you mean '${closest(facility.toLowerCase(), STUNNEL_FACILITIES)}'?` : ''}`,
         });
         continue;
       }

@@ -44,13 +44,14 @@ export const inlineCommentRule: Rule = {
       const doc = le.doc;
       const e = le.entry;
       const commentSpan = valueSubSpan(e, c.at, e.value.length);
+      const shown = valueSubSpan(e, e.value.length - c.comment.length, e.value.length);
       const indent = doc.text.slice(doc.index.lineStarts[e.line], e.span.start);
       const consequence = c.rejected
         ? READ_AT_LOAD.has(le.opt.name) && !hasError(le.opt, e.value)
           ? `stunnel looks for '${e.value}' and fails to load`
           : `stunnel rejects the line and does not start`
         : `the value of ${le.opt.name} silently becomes '${e.value}'`;
-      reportEntry(ctx, load, le, commentSpan, {
+      reportEntry(ctx, load, le, shown, {
         severity: c.rejected ? 'error' : 'warning',
         message: `stunnel has no inline comments: '${c.comment}' is read as part of the value, so ${consequence}. Put the comment on its own line.`,
         fixes: [
