@@ -24,10 +24,10 @@ export const missingCa: Rule = {
       if (done.has(at)) continue;
       done.add(at);
       const names = withStore ? '"CAengine", "CAfile", "CApath" or "CAstore"' : '"CAengine", "CAfile" or "CApath"';
-      const what = v.peer ? 'the peer certificates to accept' : 'the CA certificates to trust';
+      const what = v.peer ? 'peer certificates to accept' : 'CA certificates to trust';
       const indent = at.doc.text.slice(at.doc.index.lineStarts[at.entry.line], at.entry.span.start);
       reportEntry(ctx, load, at, at.entry.keySpan, {
-        message: `${view.label} verifies the peer certificate but names no ${what}: stunnel stops with "Either ${names} has to be configured". Add CAfile = ${v.peer ? '/path/to/peer-certs.pem' : SYSTEM_CA_BUNDLE}.`,
+        message: `${view.label} verifies the peer certificate but does not say which ${what}: stunnel stops with "Either ${names} has to be configured". Add CAfile = ${v.peer ? '/path/to/peer-certs.pem' : SYSTEM_CA_BUNDLE}.`,
         fixes: v.peer ? [] : [fix(`Add CAfile = ${SYSTEM_CA_BUNDLE}`, at.doc, [insertLinesAfter(at.doc, at.entry.endLine, [`${indent}CAfile = ${SYSTEM_CA_BUNDLE}`])], false)],
       });
     }
