@@ -3,10 +3,12 @@
 ;;   DAEMONLINT_CMD='["node","/abs/dist/server.js","--stdio"]' OUT=/tmp/out.json HOVER='stunnel.service:5:3' \
 ;;     emacs -Q --batch -l eglot-lsp.el stunnel.conf stunnel.service ...
 ;;
-;; The files are visited in major modes named after the server's language ids (stunnel-mode,
-;; systemd-unit-mode, limits-conf-mode: eglot derives the languageId from the mode's name), all
-;; managed by one eglot server. Once every file has received diagnostics, a hover is asked at
-;; HOVER (file:line:col, 0-based) through eglot's own connection. OUT gets
+;; Set up as docs/editors.md tells: three small major modes and one `eglot-server-programs' entry.
+;; eglot 1.9 sends a single languageId for every buffer of a server, so the entry names one the
+;; server does not know ("daemonlint"): the server then tells the files apart by their paths.
+;; The server is started the way `M-x eglot' starts it, from the first file; the other files
+;; are taken over by eglot when visited. Once every file has received diagnostics, a hover is
+;; asked at HOVER (file:line:col, 0-based) through eglot's own connection. OUT gets
 ;;   {"emacs": VERSION, "eglot": VERSION, "files": {NAME: [raw LSP diagnostics]}, "hover": RESULT}
 ;; Exit code 0 on success, 1 on a timeout, 2 on an error (message in OUT as {"error": ...}).
 
@@ -17,12 +19,14 @@
 (require 'json)
 (require 'cl-lib)
 
-(define-derived-mode stunnel-mode prog-mode "stunnel" (setq-local comment-start ";"))
-(define-derived-mode systemd-unit-mode prog-mode "systemd" (setq-local comment-start "#"))
-(define-derived-mode limits-conf-mode prog-mode "limits" (setq-local comment-start "#"))
-(add-to-list 'auto-mode-alist '("\\.\\(service\\|socket\\|timer\\|mount\\|path\\|target\\)\\'" . systemd-unit-mode))
-(add-to-list 'auto-mode-alist '("/limits\\.conf\\'" . limits-conf-mode))
+(define-derived-mode stunnel-mode conf-windows-mode "stunnel" "Major mode for stunnel.conf.")
+(define-derived-mode systemd-unit-mode conf-unix-mode "systemd" "Major mode for systemd unit files.")
+(define-derived-mode limits-conf-mode conf-space-mode "limits" "Major mode for limits.conf.")
 (add-to-list 'auto-mode-alist '("/stunnel[^/]*\\.conf\\'" . stunnel-mode))
+(add-to-list 'auto-mode-alist
+             '("\\.\\(service\\|socket\\|timer\\|mount\\|automount\\|swap\\|path\\|target\\|slice\\)\\'"
+               . systemd-unit-mode))
+(add-to-list 'auto-mode-alist '("/limits\\(\\.d/[^/]*\\)?\\.conf\\'" . limits-conf-mode))
 
 (defvar daemonlint-published (make-hash-table :test 'equal)
   "Latest publishDiagnostics params per file name, as received.")
@@ -47,11 +51,15 @@
   (setq command-line-args-left nil)
   (condition-case err
       (let* ((cmd (append (json-read-from-string (or (getenv "DAEMONLINT_CMD") (error "DAEMONLINT_CMD not set"))) nil))
-             (first (find-file-noselect (car files)))
+             (first (progn
+                      (add-to-list 'eglot-server-programs
+                                   `(((stunnel-mode :language-id "daemonlint")
+                                      (systemd-unit-mode :language-id "daemonlint")
+                                      (limits-conf-mode :language-id "daemonlint"))
+                                     . ,cmd))
+                      (find-file-noselect (car files))))
              (server (with-current-buffer first
-                       (eglot '(stunnel-mode systemd-unit-mode limits-conf-mode)
-                              (project-current nil default-directory)
-                              'eglot-lsp-server cmd "daemonlint")))
+                       (apply #'eglot (eglot--guess-contact))))
              (buffers (cons first (mapcar #'find-file-noselect (cdr files))))
              (deadline (+ (float-time) timeout)))
         ;; Buffers visited after the server started are taken over by eglot on their own.
@@ -63,6 +71,8 @@
           (kill-emacs 1))
         (let ((result (list :emacs emacs-version :eglot (file-name-nondirectory (directory-file-name (file-name-directory (locate-library "eglot"))))
                             :managed (mapcar (lambda (b) (with-current-buffer b (if (eglot-current-server) t :json-false))) buffers)
+                            :modes (mapcar (lambda (b) (symbol-name (buffer-local-value 'major-mode b))) buffers)
+                            :language-id (eglot--language-id server)
                             :files (let (plist)
                                      (dolist (n names) (setq plist (append plist (list (intern (concat ":" n)) (or (gethash n daemonlint-published) [])))))
                                      plist)))
