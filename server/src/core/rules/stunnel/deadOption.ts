@@ -21,7 +21,7 @@ export const deadOption: Rule = {
         const dead = DEAD_BY_LC.get(flag.toLowerCase());
         if (!dead) continue;
         reportEntry(ctx, load, le, spanOfLoaded(le), {
-          message: `options = ${e.value} has no effect: ${dead.why}. Remove the line; choose protocol versions with sslVersionMin/sslVersionMax.`,
+          message: `options = ${e.value} has no effect: ${dead.why}. Remove the line${/^NO_SSL/i.test(flag) ? '; choose protocol versions with sslVersionMin/sslVersionMax' : ''}.`,
           tags: ['unnecessary'],
           fixes: remove(),
         });

@@ -36,7 +36,7 @@ export const deprecatedOption: Rule = {
   id: 'stunnel/deprecated-option',
   dialect: 'stunnel',
   severity: 'warning',
-  summary: 'An option stunnel has deprecated (sslVersion since 5.45, verify since 5.34) or an old alias (session, curve).',
+  summary: 'An option stunnel has deprecated (sslVersion since 5.45, verify since 5.34), an old alias (session, curve) or old value (transparent = yes|no).',
   check(ctx) {
     const doc = ctx.doc;
     for (const section of doc.sections) {
@@ -56,6 +56,16 @@ export const deprecatedOption: Rule = {
             tags: ['deprecated'],
             docUrl: opt.url,
             fixes,
+          });
+          continue;
+        }
+        if (opt?.name === 'transparent' && /^(yes|no)$/i.test(e.value)) {
+          const modern = e.value.toLowerCase() === 'yes' ? 'source' : 'none';
+          ctx.report({
+            span: e.valueSpan,
+            message: `transparent = ${e.value} is the old spelling of transparent = ${modern}; stunnel still accepts it, but write ${modern}.`,
+            tags: ['deprecated'],
+            fixes: [fix(`Write ${modern}`, doc, [replaceSpan(doc, e.valueSpan, modern)])],
           });
           continue;
         }
