@@ -11,9 +11,12 @@ import {
   LANGUAGES,
   OUTPUT_CHANNEL,
   SHOW_EFFECTIVE_UNIT_COMMAND,
+  WORKSPACE_TRUST_NOTIFICATION,
   type EffectiveUnitParams,
   type EffectiveUnitResult,
+  type WorkspaceTrustParams,
 } from './protocol';
+import { registerStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -48,6 +51,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     ],
     synchronize: { configurationSection: CONFIG_SECTION, fileEvents: workspace.createFileSystemWatcher(GRAPH_FILE_GLOB) },
     outputChannelName: OUTPUT_CHANNEL,
+    // The server runs installed programs (Validate with Installed Tools) only in a trusted workspace.
+    initializationOptions: { isTrusted: workspace.isTrusted },
   };
   client = new LanguageClient('daemonlint', 'Daemonlint', serverOptions, clientOptions);
 
@@ -68,6 +73,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
       const doc = await workspace.openTextDocument(view);
       await languages.setTextDocumentLanguage(doc, 'systemd-unit');
       await window.showTextDocument(doc, { preview: true });
+    }),
+  );
+  registerStatus(context, () => client);
+  context.subscriptions.push(
+    workspace.onDidGrantWorkspaceTrust(() => {
+      const params: WorkspaceTrustParams = { trusted: true };
+      void client?.sendNotification(WORKSPACE_TRUST_NOTIFICATION, params);
     }),
   );
   await client.start();

@@ -1,5 +1,5 @@
 // startServer(connection): capabilities, document sync, settings and handler registration.
-import { Connection, DidChangeConfigurationNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { neighbours, uriToPath } from './core';
 import { Diagnostics } from './lsp/handlers/diagnostics';
 import { registerExternalTools } from './lsp/handlers/external';
@@ -17,10 +17,12 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(state);
   const diagnostics = new Diagnostics(state, settings);
   const { documents } = state;
+  let watchRcFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     state.canConfigure = caps.workspace?.configuration === true;
+    watchRcFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; isTrusted?: unknown };
     // Installed programs run only when the client vouches for the workspace.
     state.trusted = init.isTrusted === true;
@@ -45,6 +47,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialized(() => {
     if (state.canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    // A .daemonlintrc that appears, changes or goes away takes effect at once.
+    if (watchRcFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.daemonlintrc' }] });
     if (state.folders.length) {
       indexFolders(state, state.folders);
       diagnostics.relintOpen();
@@ -59,6 +63,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeWatchedFiles((p) => {
+    if (settings.onWatchedFiles(p.changes.map((c) => c.uri))) diagnostics.relintOpen();
     for (const uri of onWatchedFiles(state, p)) for (const n of neighbours(state.ws, uri)) if (documents.get(n)) void diagnostics.schedule(n, 'graph');
   });
 
