@@ -7,6 +7,9 @@ const U = '/etc/systemd/system/app.service';
 const C = '/etc/stunnel/stunnel.conf';
 const L = '/etc/security/limits.conf';
 
+/** A service stunnel accepts as it is: TLS on 4443 with a certificate, to a local port. */
+const SERVICE = '[a]\naccept = 127.0.0.1:4443\nconnect = 127.0.0.1:80\ncert = /etc/stunnel/a.pem\n';
+
 const unit = (body) => ({ [U]: `[Unit]\n${body}[Service]\nExecStart=/bin/true\n` });
 
 test('next-line silences the named rule on the next line only', () => {
@@ -25,7 +28,7 @@ test('a rule the directive does not name is still reported', () => {
 });
 
 test('a file directive silences the rule everywhere, and a reason after -- is ignored', () => {
-  const files = { [C]: '# daemonlint-disable-file stunnel/deprecated-option -- fleet still runs 5.44\nsslVersion = TLSv1.2\n[a]\naccept = 1\nconnect = 2\nsslVersion = TLSv1.3\n' };
+  const files = { [C]: `# daemonlint-disable-file stunnel/deprecated-option -- fleet still runs 5.44\nsslVersion = TLSv1.2\n${SERVICE}sslVersion = TLSv1.3\n` };
   assert.deepEqual(briefs(lint(files)), []);
 });
 
@@ -64,7 +67,7 @@ test('an id that is not a rule gets a did-you-mean, and no preferred fix', () =>
 });
 
 test('a rule of another dialect, and a directive that names no rule', () => {
-  const f = lint({ [C]: '# daemonlint-disable-file systemd/obsolete-dependency\n; daemonlint-disable-next-line\nforeground = yes\n' });
+  const f = lint({ [C]: `# daemonlint-disable-file systemd/obsolete-dependency\n; daemonlint-disable-next-line\nforeground = yes\n${SERVICE}` });
   assert.deepEqual(briefs(f), ['daemonlint/unused-suppression@1:27-1:54', 'daemonlint/unused-suppression@2:3-2:31']);
   assert.equal(f[0].message, "'systemd/obsolete-dependency' checks systemd-unit files, not stunnel files, so this suppression does nothing.");
   assert.equal(f[1].message, 'daemonlint-disable-next-line names no rule, so it suppresses nothing. List the rule ids to silence, separated by commas.');
@@ -110,14 +113,20 @@ test('suppression actions extend an existing directive', () => {
 });
 
 test('CRLF files keep CRLF when a directive is inserted or removed', () => {
-  const text = '[Unit]\r\nAfter=syslog.target\r\n';
+  const text = '[Unit]\r\nAfter=syslog.target\r\n[Service]\r\nExecStart=/bin/true\r\n';
   const ws = new core.Workspace();
   const uri = core.pathToUri(U);
   ws.set(uri, text);
   const finding = core.lintFile(ws, uri, core.resolveSettings({}))[0];
   const fixed = applyFix(text, core.suppressionFixes(ws.get(uri), finding)[0], uri);
-  assert.equal(fixed, '[Unit]\r\n# daemonlint-disable-next-line systemd/obsolete-dependency\r\nAfter=syslog.target\r\n');
-  const stale = '[Unit]\r\n# daemonlint-disable-next-line systemd/obsolete-dependency\r\nAfter=network.target\r\n';
+  assert.equal(fixed, '[Unit]\r\n# daemonlint-disable-next-line systemd/obsolete-dependency\r\nAfter=syslog.target\r\n[Service]\r\nExecStart=/bin/true\r\n');
+  const stale = '[Unit]\r\n# daemonlint-disable-next-line systemd/obsolete-dependency\r\nAfter=network.target\r\n[Service]\r\nExecStart=/bin/true\r\n';
   const f = lint({ [U]: stale })[0];
-  assert.equal(applyFix(stale, f.fixes[0], uri), '[Unit]\r\nAfter=network.target\r\n');
+  assert.equal(applyFix(stale, f.fixes[0], uri), '[Unit]\r\nAfter=network.target\r\n[Service]\r\nExecStart=/bin/true\r\n');
+});
+
+test('a rule that also checks another dialect can be suppressed there', () => {
+  const f = lint({ [C]: `# daemonlint-disable-file systemd/missing-limit-nofile\nforeground = yes\n${SERVICE}` });
+  assert.deepEqual(briefs(f), ['daemonlint/unused-suppression@1:27-1:55']);
+  assert.equal(f[0].message, 'Nothing to suppress: systemd/missing-limit-nofile reports nothing in this file. Remove it so the comment does not hide a future finding.');
 });

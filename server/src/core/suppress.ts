@@ -79,7 +79,7 @@ function unusableRule(doc: ParsedDocument, id: string): string | undefined {
     if (id.startsWith('daemonlint/')) return undefined; // binary-file, internal-error, ...
     return `'${id}' is not a Daemonlint rule, so this suppression does nothing.`;
   }
-  if (rule.dialect !== doc.dialect) return `'${id}' checks ${rule.dialect} files, not ${doc.dialect} files, so this suppression does nothing.`;
+  if (rule.dialect !== doc.dialect && !rule.alsoChecks?.includes(doc.dialect)) return `'${id}' checks ${rule.dialect} files, not ${doc.dialect} files, so this suppression does nothing.`;
   return undefined;
 }
 
