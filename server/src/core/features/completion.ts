@@ -3,7 +3,8 @@ import { LIMIT_ITEMS } from '../knowledge/limits';
 import { joinPath, normalizePath } from '../paths';
 import { isDropIn, unitNameOf } from '../workspace/units';
 import type { Workspace } from '../workspace/workspace';
-import { stunnelOption, stunnelOptions } from '../knowledge/stunnel';
+import { stunnelAlias, stunnelOption, stunnelOptions } from '../knowledge/stunnel';
+import { stunnelValueCompletions } from '../knowledge/values/stunnel';
 import { directive, sectionDirectives } from '../knowledge/systemd';
 import { sectionAt, type ParsedDocument } from '../syntax/ast';
 import { allowedSections } from '../rules/systemd/context';
@@ -80,7 +81,6 @@ function pathEntries(doc: ParsedDocument, ctx: CompletionContext, word: string, 
 }
 
 const SYSTEMD_BOOLEANS = ['yes', 'no'];
-const STUNNEL_BOOLEANS = ['yes', 'no'];
 
 /** Completion at `pos`: section names, keys, enum and boolean values, unit names and file paths. */
 export function complete(doc: ParsedDocument, pos: Position, ctx: CompletionContext = {}): CompletionEntry[] {
@@ -134,10 +134,20 @@ export function complete(doc: ParsedDocument, pos: Position, ctx: CompletionCont
   const typedWords = valueText.slice(0, valueText.length - word.length).trim().split(/\s+/);
   let values: string[] = [];
   if (doc.dialect === 'stunnel') {
-    const opt = stunnelOption(key);
+    const opt = stunnelOption(key) ?? stunnelAlias(key);
     if (opt?.type === 'path') return pathEntries(doc, ctx, word, valueWordStart);
-    if (opt?.type === 'boolean') values = STUNNEL_BOOLEANS;
-    else if (opt?.values) values = opt.values;
+    if (!opt) return [];
+    const valueStart = lineStart + eq + 1 + valueLead;
+    const names = doc.sections.filter((s) => s.name !== null && s !== section && s.headerLine < pos.line).map((s) => s.name!);
+    return stunnelValueCompletions(opt, valueText.slice(valueLead), { global: section.name === null, sections: names }).map((v) => ({
+      label: v.label,
+      kind: 'value' as const,
+      insertText: v.insertText,
+      range: doc.index.rangeOf({ start: valueStart + v.from, end: offset }),
+      ...(v.detail ? { detail: v.detail } : {}),
+      ...(v.deprecated ? { deprecated: true } : {}),
+      ...(v.retrigger ? { retrigger: true } : {}),
+    }));
   } else if (section.name) {
     const d = directive(section.name, key);
     if (d && UNIT_TYPES_OF_VALUE.includes(d.type)) return unitEntries(doc, ctx, d.type === 'slice-name', typedWords, doc.index.rangeOf({ start: valueWordStart, end: offset }));

@@ -1,6 +1,7 @@
 // Hover text: what a key means, its value type and default, and a link to the manual anchor.
 import { LIMITS_MANUAL, LIMIT_ITEMS } from '../knowledge/limits';
 import { stunnelAlias, stunnelOption, stunnelSummary, type StunnelOption } from '../knowledge/stunnel';
+import { stunnelValueDescription } from '../knowledge/values/stunnel';
 import { directive, sectionManUrl, sectionsOf, systemdSummary, type Directive } from '../knowledge/systemd';
 import { entryAt, type ParsedDocument } from '../syntax/ast';
 import type { Position, Range } from '../types';
@@ -17,9 +18,10 @@ export function stunnelOptionMarkdown(opt: StunnelOption): string {
   const summary = stunnelSummary(opt.name);
   if (summary) lines.push(summary, '');
   const facts: string[] = [];
-  facts.push(`Value: ${opt.values ? opt.values.map((v) => `\`${v}\``).join(' | ') : opt.valueText}`);
+  facts.push(`Value: ${stunnelValueDescription(opt) ?? (opt.values ? opt.values.map((v) => `\`${v}\``).join(' | ') : opt.valueText)}`);
   if (opt.default) facts.push(`Default: ${opt.default}`);
   facts.push(`Since: stunnel ${opt.added}`);
+  if (opt.removed) facts.push('Removed: current stunnel releases reject it');
   if (opt.deprecated) facts.push(`Deprecated since ${opt.deprecated.since}: use ${opt.deprecated.use.map((u) => `\`${u}\``).join(', ')}`);
   if (opt.list) facts.push('May repeat: every line adds to the list.');
   else facts.push('If repeated, the last line wins.');

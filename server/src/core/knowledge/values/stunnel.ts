@@ -9,6 +9,8 @@ import {
   OPENSSL_GROUPS,
   OPENSSL_LEGACY_CIPHERS,
   OPENSSL_TLS13_SUITES,
+  RECOMMENDED_GROUPS,
+  STUNNEL_DEAD_SSL_OPTIONS,
   STUNNEL_DEBUG_LEVELS,
   STUNNEL_FACILITIES,
   STUNNEL_OCSP_FLAGS,
@@ -79,6 +81,8 @@ const CIPHER_WORDS = new Set([...OPENSSL_CIPHER_ALIASES, ...OPENSSL_CIPHERS]);
 const LEGACY_CIPHERS = new Set(OPENSSL_LEGACY_CIPHERS);
 const TLS13 = new Set(OPENSSL_TLS13_SUITES);
 const SERVICES = new Set(TCP_SERVICE_NAMES);
+const DEAD_FLAGS = STUNNEL_DEAD_SSL_OPTIONS;
+const RECOMMENDED_GROUPS_LIST: readonly string[] = RECOMMENDED_GROUPS;
 
 function whole(v: string, message: string, severity: 'error' | 'warning' = 'error'): StunnelValueProblem {
   return { message, start: 0, end: v.length, severity };
@@ -414,4 +418,208 @@ export function checkStunnelValue(opt: StunnelOption, v: string): StunnelValuePr
 /** Whether the value passes the grammar (no error; warnings allowed). */
 export function stunnelValueOk(opt: StunnelOption, v: string): boolean {
   return !checkStunnelValue(opt, v).some((p) => p.severity === 'error');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Completion of values
+
+export interface StunnelValueItem {
+  label: string;
+  insertText: string;
+  /** Where the replaced text starts, as an offset into the value typed so far. */
+  from: number;
+  detail?: string;
+  deprecated?: boolean;
+  /** Ask for completion again after inserting (a prefix such as `l:` or `daemon.`). */
+  retrigger?: boolean;
+}
+
+const ENUM_DETAILS: Record<string, Record<string, string>> = {
+  foreground: { yes: 'stay in the foreground and log to stderr too', quiet: 'stay in the foreground, no stderr copy (5.25+)', no: 'become a daemon (default)' },
+  log: { append: 'append to the output file (default)', overwrite: 'truncate the output file at start' },
+  compression: { deflate: 'unsupported by OpenSSL 3', zlib: 'unsupported by OpenSSL 3' },
+  failover: { prio: 'try the connect targets in order (default)', rr: 'round robin over the connect targets' },
+  logId: { sequential: 'a number per connection (default)', unique: 'a random unique id', thread: 'the thread id', process: 'the process id' },
+  transparent: { none: 'no transparent proxy (default)', source: 're-use the client address when connecting out (needs root)', destination: 'take the original destination (an endpoint)', both: 'source and destination', yes: 'old spelling of source', no: 'old spelling of none' },
+  sslVersionMin: { 'TLSv1.2': 'recommended floor', 'TLSv1.3': 'TLS 1.3 only', all: 'the lowest OpenSSL allows (default)' },
+  sslVersionMax: { 'TLSv1.3': 'TLS 1.3', 'TLSv1.2': 'at most TLS 1.2', all: 'the highest OpenSSL supports (default)' },
+};
+const WEAK_VERSIONS = ['SSLv3', 'TLSv1', 'TLSv1.1'];
+const ENUM_DEPRECATED: Record<string, string[]> = {
+  transparent: ['yes', 'no'],
+  compression: ['deflate', 'zlib'],
+  sslVersion: WEAK_VERSIONS,
+  sslVersionMin: WEAK_VERSIONS,
+  sslVersionMax: WEAK_VERSIONS,
+};
+
+/** Defaults offered for numbers (stunnel 5.75). */
+const NUMBER_DEFAULTS: Record<string, [string, string]> = {
+  TIMEOUTbusy: ['300', 'seconds to wait for expected data (default 300); a plain number, no unit'],
+  TIMEOUTclose: ['60', 'seconds to wait for close_notify (default 60); a plain number, no unit'],
+  TIMEOUTconnect: ['10', 'seconds to wait for the remote host (default 10); a plain number, no unit'],
+  TIMEOUTidle: ['43200', 'seconds a connection may stay idle (default 43200 = 12 h); a plain number, no unit'],
+  TIMEOUTocsp: ['5', 'seconds to wait for the OCSP responder (default 5); a plain number, no unit'],
+  sessionCacheTimeout: ['300', 'seconds a TLS session stays cached (default 300); a plain number, no unit'],
+  sessionCacheSize: ['1000', 'entries in the session cache (default 1000; 0 = unlimited)'],
+  RNDbytes: ['1024', 'bytes to read from the random seed files (default 1024)'],
+  stack: ['131072', 'thread stack size in bytes (default 131072 on 64-bit)'],
+};
+
+const SECURITY_LEVELS: Record<string, string> = {
+  '0': 'everything allowed (not recommended)',
+  '1': '80-bit security: RSA/DH keys of 1024 bits and more',
+  '2': '112-bit security: 2048-bit RSA/DH, no SHA-1 signatures (stunnel default)',
+  '3': '128-bit security: 3072-bit RSA/DH, forward secrecy only',
+  '4': '192-bit security: 7680-bit RSA/DH',
+  '5': '256-bit security: 15360-bit RSA/DH',
+};
+
+function words(list: readonly string[], from: number, detail?: (w: string) => string | undefined, deprecated?: (w: string) => boolean): StunnelValueItem[] {
+  return list.map((w) => ({ label: w, insertText: w, from, detail: detail?.(w), deprecated: deprecated?.(w) || undefined }));
+}
+
+/** The start of the element being typed in a list separated by any of `seps`. */
+function elementStart(typed: string, seps: string): number {
+  let i = typed.length;
+  while (i > 0 && !seps.includes(typed[i - 1])) i--;
+  return i;
+}
+
+/**
+ * Values to offer for `opt` after `typed` (the value typed so far on the line). `global`: no
+ * section is open at the line; `sections`: names of the file's sections (for sni).
+ */
+export function stunnelValueCompletions(opt: StunnelOption, typed: string, ctx: { global: boolean; sections?: string[] }): StunnelValueItem[] {
+  const items = valueItems(opt, typed, ctx);
+  // A word with characters no value of these kinds has (a path, a space) gets no suggestions.
+  return items.filter((i) => !/[/\s]/.test(typed.slice(i.from)));
+}
+
+function valueItems(opt: StunnelOption, typed: string, ctx: { global: boolean; sections?: string[] }): StunnelValueItem[] {
+  const name = opt.name;
+  if (opt.type === 'boolean') return words(['yes', 'no'], 0);
+  if (name in ENUMS) {
+    const list = name === 'protocol' ? Object.keys(STUNNEL_PROTOCOLS) : name.startsWith('sslVersion') ? ['TLSv1.2', 'TLSv1.3', 'all', ...WEAK_VERSIONS] : ENUMS[name].words;
+    return words(
+      list,
+      0,
+      (w) => (name === 'protocol' ? `${STUNNEL_PROTOCOLS[w].summary}${STUNNEL_PROTOCOLS[w].client && STUNNEL_PROTOCOLS[w].server ? '' : STUNNEL_PROTOCOLS[w].client ? ' (client mode only)' : ' (server mode only)'}` : (ENUM_DETAILS[name]?.[w] ?? (WEAK_VERSIONS.includes(w) ? 'deprecated: refused by OpenSSL 3' : undefined))),
+      (w) => ENUM_DEPRECATED[name]?.includes(w) ?? false,
+    );
+  }
+  if (name in NUMBER_DEFAULTS) {
+    const [v, d] = NUMBER_DEFAULTS[name];
+    return [{ label: v, insertText: v, from: 0, detail: d }];
+  }
+  switch (name) {
+    case 'securityLevel':
+      return words(Object.keys(SECURITY_LEVELS), 0, (w) => SECURITY_LEVELS[w]);
+    case 'verify':
+      return words(['0', '1', '2', '3', '4'], 0, () => 'deprecated: use verifyChain / verifyPeer', () => true);
+    case 'retry':
+      return [...words(['yes', 'no'], 0, (w) => (w === 'yes' ? 'retry after 1000 ms' : 'do not retry (default)')), { label: '1000', insertText: '1000', from: 0, detail: 'delay in milliseconds (5.70+)' }];
+    case 'protocolAuthentication':
+      return words(['basic', 'ntlm', 'plain', 'login'], 0, (w) => (w === 'basic' || w === 'ntlm' ? 'for protocol = connect' : 'for protocol = smtp'));
+    case 'debug': {
+      const dot = typed.indexOf('.');
+      const levelDetail = (w: string) => `level ${STUNNEL_DEBUG_LEVELS.indexOf(w)}${w === 'notice' ? ' (default)' : ''}`;
+      if (dot >= 0) return ctx.global ? words(STUNNEL_DEBUG_LEVELS, dot + 1, levelDetail) : [];
+      const levels = words(STUNNEL_DEBUG_LEVELS, 0, levelDetail);
+      if (!ctx.global) return levels;
+      return [...levels, ...STUNNEL_FACILITIES.map((f) => ({ label: `${f}.`, insertText: `${f}.`, from: 0, detail: 'syslog facility (global part only), then a level', retrigger: true }))];
+    }
+    case 'options': {
+      const minus = typed.startsWith('-') ? 1 : 0;
+      return words(STUNNEL_SSL_OPTIONS, minus, () => (minus ? 'clear this flag' : undefined), (w) => w in DEAD_FLAGS);
+    }
+    case 'OCSPflag':
+      return words(STUNNEL_OCSP_FLAGS, 0);
+    case 'socket': {
+      if (!/^[alr]:/.test(typed)) {
+        return [
+          { label: 'a:', insertText: 'a:', from: 0, detail: 'the accepting (listening) socket', retrigger: true },
+          { label: 'l:', insertText: 'l:', from: 0, detail: 'the local socket (to the client)', retrigger: true },
+          { label: 'r:', insertText: 'r:', from: 0, detail: 'the remote socket (to the connect target)', retrigger: true },
+        ];
+      }
+      const eq = typed.indexOf('=');
+      if (eq < 0) {
+        return Object.entries(STUNNEL_SOCKET_OPTIONS)
+          .filter(([, o]) => !o.only)
+          .map(([n, o]) => ({ label: n, insertText: `${n}=`, from: 2, detail: SOCKET_TYPE_TEXT[o.type], retrigger: o.type === 'flag' }));
+      }
+      const o = STUNNEL_SOCKET_OPTIONS[typed.slice(2, eq)];
+      if (!o) return [];
+      if (o.type === 'flag') return words(['yes', 'no'], eq + 1);
+      return [{ label: SOCKET_EXAMPLE[o.type], insertText: SOCKET_EXAMPLE[o.type], from: eq + 1, detail: SOCKET_TYPE_TEXT[o.type] }];
+    }
+    case 'curves': {
+      const from = elementStart(typed, ':');
+      const used = new Set(typed.slice(0, from).split(':').map((x) => x.toLowerCase()));
+      const list = [...RECOMMENDED_GROUPS_LIST, ...OPENSSL_GROUPS.filter((g) => !RECOMMENDED_GROUPS_LIST.includes(g))];
+      return words(list.filter((g) => !used.has(g.toLowerCase())), from, (g) => (RECOMMENDED_GROUPS_LIST.includes(g) ? 'recommended' : undefined));
+    }
+    case 'ciphers': {
+      let from = elementStart(typed, ':, ');
+      if ('!-+'.includes(typed[from] ?? '')) from++;
+      return [...words(OPENSSL_CIPHER_ALIASES, from, () => 'keyword'), ...words(OPENSSL_CIPHERS, from, () => 'cipher (TLS 1.2 and older)')];
+    }
+    case 'ciphersuites': {
+      const from = elementStart(typed, ':');
+      const used = new Set(typed.slice(0, from).split(':'));
+      return words(OPENSSL_TLS13_SUITES.filter((s) => !used.has(s)), from, () => 'TLS 1.3 ciphersuite');
+    }
+    case 'sni':
+      return (ctx.sections ?? []).map((s) => ({ label: `${s}:`, insertText: `${s}:`, from: 0, detail: 'primary section (server mode): then the server name pattern' }));
+  }
+  return [];
+}
+
+const SOCKET_TYPE_TEXT: Record<string, string> = {
+  flag: 'yes or no',
+  int: 'a whole number',
+  linger: 'ON:SECONDS (e.g. 1:30)',
+  timeval: 'SECONDS:MICROSECONDS (e.g. 5:0)',
+  string: 'an interface name (at most 15 characters)',
+};
+const SOCKET_EXAMPLE: Record<string, string> = { int: '0', linger: '1:30', timeval: '5:0', string: 'eth0', flag: 'yes' };
+
+/** How a value of `opt` is written, for hovers; undefined when the option table says it well enough. */
+export function stunnelValueDescription(opt: StunnelOption): string | undefined {
+  const name = opt.name;
+  if (opt.type === 'boolean') return '`yes` | `no` (nothing else: not true/false, not 1/0)';
+  if (name in NUMBER_DEFAULTS) return `a whole number of ${INTEGER_UNIT[name] ?? 'units'}, written without a unit`;
+  switch (name) {
+    case 'verify':
+      return 'a level from 0 to 4';
+    case 'securityLevel':
+      return 'a level from 0 to 5 (OpenSSL security level)';
+    case 'retry':
+      return '`yes` | `no` | a delay in milliseconds (5.70+)';
+    case 'debug':
+      return 'a level `0`-`7` or `emerg` … `debug`; in the global part also `FACILITY.LEVEL` (e.g. `daemon.notice`)';
+    case 'options':
+      return 'one OpenSSL option flag per line (`stunnel -options` lists them); a leading `-` clears it';
+    case 'socket':
+      return '`a:`|`l:`|`r:` then `OPTION=VALUE` (e.g. `l:TCP_NODELAY=1`); option names are case-sensitive';
+    case 'ciphers':
+      return 'an OpenSSL cipher list for TLS 1.2 and older, e.g. `HIGH:!aNULL`';
+    case 'ciphersuites':
+      return 'a colon-separated list of TLS 1.3 ciphersuites, e.g. `TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256`';
+    case 'curves':
+      return 'a colon-separated list of TLS groups, e.g. `X25519:P-256`';
+    case 'accept':
+    case 'connect':
+    case 'redirect':
+      return '`[HOST:]PORT` or a Unix socket path; IPv6 without brackets (`::1:443`), the last `:` separates the port';
+    case 'ticketKeySecret':
+    case 'ticketMacSecret':
+      return '16 or 32 bytes as 32 or 64 hex digits (`:` separators allowed)';
+    case 'sni':
+      return 'server mode: `PRIMARY_SECTION:SERVER_NAME_PATTERN`; client mode: the server name to send (empty disables SNI)';
+    case 'OCSPflag':
+      return STUNNEL_OCSP_FLAGS.map((f) => `\`${f}\``).join(' | ');
+  }
+  return undefined;
 }
