@@ -2,7 +2,7 @@
 // the seed, and checks what it received against the seed's known findings.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SERVER, artifactsDir, have, requireFile, seedCopy } from './paths.mjs';
 
@@ -40,8 +40,7 @@ export async function runClient({ name, bin, args, timeoutMs = 30_000 }) {
   } catch {
     result = { error: `no result written (exit ${code})` };
   }
-  const keep = artifactsDir(name, { fresh: true });
-  copyFileSync(out, path.join(keep, 'result.json'));
+  writeFileSync(path.join(artifactsDir(name, { fresh: true }), 'result.json'), JSON.stringify(result, null, 2));
   rmSync(dir, { recursive: true, force: true });
   assert.equal(code, 0, `${bin} exited with ${code}: ${result.error ?? ''}\n${output}`);
   return { result, ms, output };
