@@ -59,10 +59,20 @@ export function stunnelSummary(name: string): string | undefined {
   return summaries[name];
 }
 
+const versionParts = new Map<string, number[]>();
+function parts(v: string): number[] {
+  let p = versionParts.get(v);
+  if (!p) {
+    p = v.split('.').map((n) => parseInt(n, 10) || 0);
+    if (versionParts.size < 1000) versionParts.set(v, p);
+  }
+  return p;
+}
+
 /** Compares dotted versions such as 5.45 and 5.7. */
 export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map((n) => parseInt(n, 10) || 0);
-  const pb = b.split('.').map((n) => parseInt(n, 10) || 0);
+  const pa = parts(a);
+  const pb = parts(b);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const d = (pa[i] ?? 0) - (pb[i] ?? 0);
     if (d !== 0) return d;

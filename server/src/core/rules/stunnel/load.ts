@@ -289,7 +289,15 @@ export function stunnelLoad(ws: Workspace, doc: ParsedDocument): StunnelLoad {
 // Reading the model
 
 /** The services stunnel initialises: each section, or the global part in inetd mode. */
+const viewsOf = new WeakMap<StunnelLoad, ServiceView[]>();
+
 export function serviceViews(load: StunnelLoad): ServiceView[] {
+  let views = viewsOf.get(load);
+  if (!views) viewsOf.set(load, (views = buildViews(load)));
+  return views;
+}
+
+function buildViews(load: StunnelLoad): ServiceView[] {
   const defaults = load.global.filter((le) => le.opt && le.opt.scope !== 'global');
   if (load.services.length === 0) return [{ service: null, label: 'Inetd mode (no [section])', entries: defaults, own: defaults }];
   return load.services.map((s) => ({ service: s, label: `Service [${s.name}]`, entries: [...defaults, ...s.own], own: s.own }));
@@ -300,8 +308,8 @@ export function valuesOf(view: { entries: LoadedEntry[] }, name: string): Loaded
 }
 
 export function lastOf(view: { entries: LoadedEntry[] }, name: string): LoadedEntry | undefined {
-  const v = valuesOf(view, name);
-  return v[v.length - 1];
+  for (let i = view.entries.length - 1; i >= 0; i--) if (view.entries[i].opt?.name === name) return view.entries[i];
+  return undefined;
 }
 
 export function isYes(le: LoadedEntry | undefined): boolean {
@@ -313,7 +321,15 @@ export function isClient(view: ServiceView): boolean {
 }
 
 /** verifyChain / verifyPeer as stunnel ends up with them after verify, verifyChain and verifyPeer lines. */
+const verifyOf = new WeakMap<ServiceView, { chain: boolean; peer: boolean; by: LoadedEntry[] }>();
+
 export function verifyState(view: ServiceView): { chain: boolean; peer: boolean; by: LoadedEntry[] } {
+  let v = verifyOf.get(view);
+  if (!v) verifyOf.set(view, (v = computeVerify(view)));
+  return v;
+}
+
+function computeVerify(view: ServiceView): { chain: boolean; peer: boolean; by: LoadedEntry[] } {
   let chain = false;
   let peer = false;
   const by: LoadedEntry[] = [];
