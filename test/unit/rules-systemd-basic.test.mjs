@@ -6,14 +6,15 @@ const U = '/etc/systemd/system/app.service';
 
 test('unknown section with did-you-mean', () => {
   const files = { [U]: '[Servic]\nExecStart=/bin/true\n' };
-  assert.deepEqual(briefs(lint(files)), ['systemd/unknown-section@1:2-1:8']);
+  // With the section ignored the service has no ExecStart= either.
+  assert.deepEqual(briefs(lint(files)), ['systemd/missing-exec-start@1:1-1:9', 'systemd/unknown-section@1:2-1:8']);
   assert.equal(fixOnce(files, 'systemd/unknown-section'), '[Service]\nExecStart=/bin/true\n');
 });
 
 test('a section of another unit type does not belong', () => {
   const f = lint({ [U]: '[Socket]\nListenStream=1\n' });
-  assert.deepEqual(briefs(f), ['systemd/unknown-section@1:2-1:8']);
-  assert.match(f[0].message, /does not belong in this kind of unit/);
+  assert.deepEqual(briefs(f), ['systemd/missing-exec-start@1:1-1:9', 'systemd/unknown-section@1:2-1:8']);
+  assert.match(f[1].message, /does not belong in this kind of unit/);
 });
 
 test('X- sections and keys are allowed', () => {
@@ -23,9 +24,9 @@ test('X- sections and keys are allowed', () => {
 test('unknown key with did-you-mean; case-sensitive keys', () => {
   const files = { [U]: '[Service]\nLogDirectory=x\nexecstart=/bin/true\n' };
   const f = lint(files);
-  assert.deepEqual(briefs(f), ['systemd/unknown-directive@2:1-2:13', 'systemd/unknown-directive@3:1-3:10']);
-  assert.match(f[0].message, /Did you mean 'LogsDirectory'\?/);
-  assert.match(f[1].message, /case-sensitive: write 'ExecStart'/);
+  assert.deepEqual(briefs(f), ['systemd/missing-exec-start@1:1-1:10', 'systemd/unknown-directive@2:1-2:13', 'systemd/unknown-directive@3:1-3:10']);
+  assert.match(f[1].message, /Did you mean 'LogsDirectory'\?/);
+  assert.match(f[2].message, /case-sensitive: write 'ExecStart'/);
   assert.equal(fixOnce(files, 'systemd/unknown-directive'), '[Service]\nLogsDirectory=x\nexecstart=/bin/true\n');
 });
 
@@ -58,8 +59,8 @@ test('invalid values: enums are case-sensitive, booleans, rlimits, time spans', 
 
 test('an inline comment after a value: reported on the comment, fix moves it above', () => {
   const files = { [U]: '[Service]\nExecStart=/bin/true\nProtectKernelModules=no  # needed\n' };
-  assert.deepEqual(briefs(lint(files)), ['systemd/invalid-value@3:24-3:34']);
-  assert.equal(fixOnce(files, 'systemd/invalid-value'), '[Service]\nExecStart=/bin/true\n# needed\nProtectKernelModules=no\n');
+  assert.deepEqual(briefs(lint(files)), ['systemd/inline-comment@3:24-3:34']);
+  assert.equal(fixOnce(files, 'systemd/inline-comment'), '[Service]\nExecStart=/bin/true\n# needed\nProtectKernelModules=no\n');
 });
 
 test('After=syslog.target: obsolete; fix drops the word or the line', () => {
@@ -101,5 +102,5 @@ test('Type=forking without PIDFile: fix uses the started config pid path, under 
 });
 
 test('assignment before any section', () => {
-  assert.deepEqual(briefs(lint({ [U]: 'Description=x\n[Unit]\n' })), ['systemd/syntax-error@1:1-1:14']);
+  assert.deepEqual(briefs(lint({ [U]: 'Description=x\n[Unit]\n[Service]\nExecStart=/bin/true\n' })), ['systemd/syntax-error@1:1-1:14']);
 });

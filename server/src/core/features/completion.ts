@@ -5,7 +5,9 @@ import { isDropIn, unitNameOf } from '../workspace/units';
 import type { Workspace } from '../workspace/workspace';
 import { stunnelAlias, stunnelOption, stunnelOptions } from '../knowledge/stunnel';
 import { stunnelValueCompletions } from '../knowledge/values/stunnel';
-import { directive, sectionDirectives } from '../knowledge/systemd';
+import { directive, directiveSince, sectionDirectives } from '../knowledge/systemd';
+import { valueTypeText, valueWords } from '../knowledge/values/systemd';
+import { SPECIFIERS } from '../knowledge/values/systemdData';
 import { sectionAt, type ParsedDocument } from '../syntax/ast';
 import { allowedSections } from '../rules/systemd/context';
 import type { Position, Range } from '../types';
@@ -14,6 +16,8 @@ import { stunnelOptionMarkdown, systemdDirectiveMarkdown } from './hover';
 export type CompletionKind = 'section' | 'key' | 'value' | 'unit' | 'file' | 'folder';
 
 export interface CompletionContext {
+  /** The systemd release targeted (daemonlint.systemdVersion): newer keys are not offered. */
+  systemdVersion?: number;
   /** The workspace, for unit names and for files under a filesystem-image folder. */
   ws?: Workspace;
   /** Lists a folder (an absolute path) for path completion; without it paths are not completed. */
@@ -80,7 +84,6 @@ function pathEntries(doc: ParsedDocument, ctx: CompletionContext, word: string, 
     .map((f) => ({ label: f.isDir ? f.name + '/' : f.name, kind: f.isDir ? ('folder' as const) : ('file' as const), insertText: f.isDir ? f.name + '/' : f.name, range, ...(f.isDir ? { retrigger: true } : {}) }));
 }
 
-const SYSTEMD_BOOLEANS = ['yes', 'no'];
 
 /** Completion at `pos`: section names, keys, enum and boolean values, unit names and file paths. */
 export function complete(doc: ParsedDocument, pos: Position, ctx: CompletionContext = {}): CompletionEntry[] {
@@ -120,7 +123,8 @@ export function complete(doc: ParsedDocument, pos: Position, ctx: CompletionCont
     if (!section.name) return [];
     return sectionDirectives(section.name)
       .filter((d) => d.status === 'active' || d.status === 'deprecated')
-      .map((d) => ({ label: d.name, kind: 'key', insertText: `${d.name}=`, range, detail: d.type, documentation: systemdDirectiveMarkdown(d), deprecated: d.status !== 'active' }));
+      .filter((d) => !d.newer && (directiveSince(d) ?? 0) <= (ctx.systemdVersion ?? 999))
+      .map((d) => ({ label: d.name, kind: 'key', insertText: `${d.name}=`, range, detail: valueTypeText(d), documentation: systemdDirectiveMarkdown(d), deprecated: d.status !== 'active' }));
   }
 
   // Values after `=`.
@@ -150,10 +154,22 @@ export function complete(doc: ParsedDocument, pos: Position, ctx: CompletionCont
     }));
   } else if (section.name) {
     const d = directive(section.name, key);
+    // %-specifiers, in settings that expand them.
+    const pct = /(?:^|[^%])(?:%%)*%([A-Za-z]?)$/.exec(word);
+    if (d?.expands && pct) {
+      const r = doc.index.rangeOf({ start: offset - pct[1].length - 1, end: offset });
+      return Object.entries(SPECIFIERS).map(([c, sp]) => ({ label: `%${c}`, kind: 'value' as const, insertText: `%${c}`, range: r, detail: sp.text }));
+    }
     if (d && UNIT_TYPES_OF_VALUE.includes(d.type)) return unitEntries(doc, ctx, d.type === 'slice-name', typedWords, doc.index.rangeOf({ start: valueWordStart, end: offset }));
     if (d && PATH_TYPES_OF_VALUE.includes(d.type)) return pathEntries(doc, ctx, word, valueWordStart);
-    if (d?.type === 'boolean' || d?.type === 'boolean-or-empty') values = SYSTEMD_BOOLEANS;
-    else if (d?.values) values = d.values;
+    if (d) {
+      const { words, list } = valueWords(d);
+      if (list) {
+        const prefix = word.startsWith('~') ? 1 : 0;
+        return words.filter((w) => !typedWords.includes(w)).map((v) => ({ label: v, kind: 'value' as const, insertText: v, range: doc.index.rangeOf({ start: valueWordStart + prefix, end: offset }) }));
+      }
+      values = words;
+    }
   }
   return values.map((v) => ({ label: v, kind: 'value', insertText: v, range }));
 }

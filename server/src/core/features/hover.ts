@@ -2,7 +2,10 @@
 import { LIMITS_MANUAL, LIMIT_ITEMS } from '../knowledge/limits';
 import { stunnelAlias, stunnelOption, stunnelSummary, type StunnelOption } from '../knowledge/stunnel';
 import { stunnelValueDescription } from '../knowledge/values/stunnel';
-import { directive, sectionManUrl, sectionsOf, systemdSummary, type Directive } from '../knowledge/systemd';
+import { directive, directiveSince, sectionManUrl, sectionsOf, systemdSummary, type Directive } from '../knowledge/systemd';
+import { valueTypeText } from '../knowledge/values/systemd';
+import { SPECIFIERS } from '../knowledge/values/systemdData';
+import { hardeningFor } from '../rules/systemd/hardening/table';
 import { entryAt, type ParsedDocument } from '../syntax/ast';
 import type { Position, Range } from '../types';
 
@@ -33,9 +36,15 @@ export function systemdDirectiveMarkdown(d: Directive): string {
   const lines = [`**${d.name}=** — [${d.section}]`, ''];
   const summary = systemdSummary(d.section, d.name);
   if (summary) lines.push(summary, '');
-  const facts: string[] = [`Value: ${d.values ? d.values.map((v) => `\`${v}\``).join(' | ') + (d.acceptsBoolean ? ' (or a boolean)' : '') : d.type}`];
-  if (d.since) facts.push(`Since: systemd ${d.since}`);
+  const facts: string[] = [`Value: ${valueTypeText(d)}`];
+  if (d.defaultValue) facts.push(`Default: ${d.defaultValue}`);
+  const since = directiveSince(d);
+  facts.push(since ? `Since: systemd ${d.newer ? 'releases after 257' : since}` : 'Since: early systemd releases');
   if (d.status !== 'active') facts.push(`Status: ${d.status}${d.replacement ? ` — use \`${d.replacement}\`` : ''}`);
+  if (d.removedIn) facts.push('Ignored by systemd releases after 257 (cgroup v1 is gone).');
+  if (d.expands) facts.push('Specifiers such as %i, %n, %h are expanded (%% for a literal %).');
+  const hardening = hardeningFor(d.name);
+  if (hardening && d.section !== 'Unit') facts.push(`Hardening: ${hardening.why} (checked by systemd/hardening-${hardening.name} with daemonlint.security)`);
   if (d.limit === 'RLIMIT_NOFILE') facts.push('Services get soft 1024 / hard 524288 unless this is set; /etc/security/limits.conf does not apply to them.');
   lines.push(facts.map((f) => `- ${f}`).join('\n'), '');
   const url = d.url ?? sectionManUrl(d.section);
@@ -55,6 +64,7 @@ export function hover(doc: ParsedDocument, pos: Position): HoverResult | undefin
     };
   }
   const e = entryAt(doc, pos.line);
+  if (e && doc.dialect === 'systemd-unit' && offset >= e.valueSpan.start && offset <= e.valueSpan.end) return specifierHover(doc, offset);
   if (!e || offset < e.keySpan.start || offset > e.keySpan.end) return undefined;
   const range = doc.index.rangeOf(e.keySpan);
   if (doc.dialect === 'stunnel') {
@@ -64,4 +74,19 @@ export function hover(doc: ParsedDocument, pos: Position): HoverResult | undefin
   const section = e.section.name;
   const d = (section ? directive(section, e.key) : undefined) ?? sectionsOf(e.key).map((s) => directive(s, e.key)!)[0];
   return d ? { markdown: systemdDirectiveMarkdown(d), range } : undefined;
+}
+
+/** Hover on a %-specifier inside a systemd value: what it expands to. */
+function specifierHover(doc: ParsedDocument, offset: number): HoverResult | undefined {
+  const text = doc.text;
+  for (const at of [offset - 1, offset, offset - 2]) {
+    if (at < 0 || text[at] !== '%' || !(text[at + 1] in SPECIFIERS)) continue;
+    // %% is a literal percent sign; make sure this % is not the second half of one.
+    let n = 0;
+    for (let i = at - 1; i >= 0 && text[i] === '%'; i--) n++;
+    if (n % 2 === 1) continue;
+    const s = SPECIFIERS[text[at + 1]];
+    return { markdown: `**%${text[at + 1]}** — ${s.text}${s.since ? ` (systemd ${s.since} and later)` : ''}\n\nExpanded by systemd when it loads the unit, in settings that take specifiers.`, range: doc.index.rangeOf({ start: at, end: at + 2 }) };
+  }
+  return undefined;
 }

@@ -40,6 +40,50 @@ import { obsoleteDependency } from './systemd/obsoleteDependency';
 import { systemdSyntaxError } from './systemd/syntaxError';
 import { unknownDirective } from './systemd/unknownDirective';
 import { unknownSection } from './systemd/unknownSection';
+import { inlineComment } from './systemd/inlineComment';
+import { continuationWhitespace } from './systemd/continuationWhitespace';
+import { execShellSyntax } from './systemd/execShellSyntax';
+import { execEnvExpansion } from './systemd/execEnvExpansion';
+import { unescapedPercent } from './systemd/unescapedPercent';
+import { environmentUnquotedSpace } from './systemd/environmentUnquotedSpace';
+import { specifierNotExpanded } from './systemd/specifierNotExpanded';
+import { relativeExec } from './systemd/relativeExec';
+import { missingExecStart } from './systemd/missingExecStart';
+import { multipleExecStart } from './systemd/multipleExecStart';
+import { oneshotRestart } from './systemd/oneshotRestart';
+import { socketAcceptTemplate } from './systemd/socketAcceptTemplate';
+import { timerWithoutUnit } from './systemd/timerWithoutUnit';
+import { missingRequiredSetting } from './systemd/missingRequiredSetting';
+import { unitNameMismatch } from './systemd/unitNameMismatch';
+import { networkOnlineWithoutWants } from './systemd/networkOnlineWithoutWants';
+import { startLimitInService } from './systemd/startLimitInService';
+import { deprecatedDirective } from './systemd/deprecatedDirective';
+import { deprecatedValue } from './systemd/deprecatedValue';
+import { legacyRunPath } from './systemd/legacyRunPath';
+import { newerDirective } from './systemd/newerDirective';
+import { removedDirective } from './systemd/removedDirective';
+import { userName } from './systemd/userName';
+import { hardeningUser } from './systemd/hardening/user';
+import { hardeningNoNewPrivileges } from './systemd/hardening/no-new-privileges';
+import { hardeningProtectSystem } from './systemd/hardening/protect-system';
+import { hardeningPrivateTmp } from './systemd/hardening/private-tmp';
+import { hardeningProtectHome } from './systemd/hardening/protect-home';
+import { hardeningCapabilityBoundingSet } from './systemd/hardening/capability-bounding-set';
+import { hardeningProtectKernelTunables } from './systemd/hardening/protect-kernel-tunables';
+import { hardeningProtectKernelModules } from './systemd/hardening/protect-kernel-modules';
+import { hardeningProtectKernelLogs } from './systemd/hardening/protect-kernel-logs';
+import { hardeningProtectControlGroups } from './systemd/hardening/protect-control-groups';
+import { hardeningPrivateDevices } from './systemd/hardening/private-devices';
+import { hardeningRestrictAddressFamilies } from './systemd/hardening/restrict-address-families';
+import { hardeningRestrictNamespaces } from './systemd/hardening/restrict-namespaces';
+import { hardeningSystemCallFilter } from './systemd/hardening/system-call-filter';
+import { hardeningSystemCallArchitectures } from './systemd/hardening/system-call-architectures';
+import { hardeningLockPersonality } from './systemd/hardening/lock-personality';
+import { hardeningMemoryDenyWriteExecute } from './systemd/hardening/memory-deny-write-execute';
+import { hardeningRestrictRealtime } from './systemd/hardening/restrict-realtime';
+import { hardeningRestrictSuidSgid } from './systemd/hardening/restrict-suid-sgid';
+import { hardeningProtectClock } from './systemd/hardening/protect-clock';
+import { hardeningProtectHostname } from './systemd/hardening/protect-hostname';
 import { ignoredByServices } from './limits/ignoredByServices';
 import { defaultRlimitsIgnored } from './stunnel/defaultRlimitsIgnored';
 import { relativePathUnderSystemd } from './stunnel/relativePathUnderSystemd';
@@ -90,6 +134,50 @@ export const RULES: readonly Rule[] = [
   missingLimitNofile,
   obsoleteDependency,
   forkingWithoutPidfile,
+  inlineComment,
+  continuationWhitespace,
+  execShellSyntax,
+  execEnvExpansion,
+  unescapedPercent,
+  environmentUnquotedSpace,
+  specifierNotExpanded,
+  relativeExec,
+  missingExecStart,
+  multipleExecStart,
+  oneshotRestart,
+  socketAcceptTemplate,
+  timerWithoutUnit,
+  missingRequiredSetting,
+  unitNameMismatch,
+  networkOnlineWithoutWants,
+  startLimitInService,
+  deprecatedDirective,
+  deprecatedValue,
+  legacyRunPath,
+  newerDirective,
+  removedDirective,
+  userName,
+  hardeningUser,
+  hardeningNoNewPrivileges,
+  hardeningProtectSystem,
+  hardeningPrivateTmp,
+  hardeningProtectHome,
+  hardeningCapabilityBoundingSet,
+  hardeningProtectKernelTunables,
+  hardeningProtectKernelModules,
+  hardeningProtectKernelLogs,
+  hardeningProtectControlGroups,
+  hardeningPrivateDevices,
+  hardeningRestrictAddressFamilies,
+  hardeningRestrictNamespaces,
+  hardeningSystemCallFilter,
+  hardeningSystemCallArchitectures,
+  hardeningLockPersonality,
+  hardeningMemoryDenyWriteExecute,
+  hardeningRestrictRealtime,
+  hardeningRestrictSuidSgid,
+  hardeningProtectClock,
+  hardeningProtectHostname,
   limitsSyntaxError,
   typeForegroundMismatch,
   pidfileMismatch,

@@ -768,3 +768,126 @@ function checkEnum(d: Directive, v: string, version: number): ValueProblem | nul
   const list = d.values.filter((x) => !d.valueSince?.[x] || version >= d.valueSince[x]);
   return whole(`'${v}' is not a valid value for ${d.name}=: expected one of ${list.join(', ')}${d.acceptsBoolean || d.type === 'enum-or-boolean' ? ' (or a boolean)' : ''}. ${IGNORED}${hint}`, v);
 }
+
+// ---------------------------------------------------------------- descriptions and completion words
+
+const TYPE_TEXT: Record<string, string> = {
+  boolean: 'boolean (yes/no, true/false, on/off, 1/0)',
+  'boolean-or-empty': 'boolean, or empty for the automatic default',
+  timespan: 'time span (90, 1min 30s, 2.5h, infinity; plain numbers are seconds)',
+  'timespan-0-is-infinity': 'time span; 0 or infinity turns the timeout off',
+  'timespan-empty-is-infinity': 'time span; empty means infinity',
+  'timespan-or-empty': 'time span, or empty for the default',
+  'timespan-nsec': 'time span (plain numbers are nanoseconds)',
+  'timer-spec': 'calendar event (OnCalendar=) or time span (On*Sec=); may repeat',
+  rlimit: 'resource limit: VALUE or SOFT:HARD, each a number or infinity',
+  integer: 'integer',
+  unsigned: 'non-negative integer',
+  'unsigned-or-infinity': 'non-negative integer or infinity',
+  nice: 'nice level, -20 (highest priority) to 19',
+  'oom-score-adjust': 'OOM score adjustment, -1000 to 1000',
+  'io-priority': 'I/O priority, 0 (highest) to 7',
+  'cpu-sched-priority': 'scheduling priority, 0 to 99',
+  'octal-mode': 'octal file mode (0755)',
+  'size-iec': 'size in bytes, K/M/G suffixes (base 1024)',
+  'memory-limit': 'bytes with K/M/G/T suffix, a percentage of RAM, or infinity',
+  'tasks-max': 'number of tasks, a percentage of the kernel limit, or infinity',
+  'weight-1-10000': 'weight, 1 to 10000 (default 100)',
+  'weight-1-10000-or-idle': 'weight, 1 to 10000 (default 100), or idle',
+  'shares-2-262144': 'CPU shares, 2 to 262144 (cgroup v1)',
+  'weight-10-1000': 'block I/O weight, 10 to 1000 (cgroup v1)',
+  percent: 'percentage (50%)',
+  'size-or-percent': 'size in bytes or a percentage',
+  signal: 'signal name (SIGTERM, TERM) or number',
+  'exec-command': 'command line: [prefixes @-:+!]/path/or/name arguments…; not run through a shell',
+  'unit-list': 'space-separated unit names',
+  'unit-name': 'unit name',
+  'slice-name': 'slice unit name (*.slice)',
+  'service-name': 'service unit name (*.service)',
+  'unit-name-list': 'unit names',
+  'string-list': 'unit names',
+  'absolute-path': 'absolute path (specifiers such as %t allowed)',
+  'absolute-path-list': 'space-separated absolute paths',
+  'namespace-path-list': 'space-separated absolute paths, each optionally prefixed - (ignore if missing) and + (below RootDirectory=)',
+  'bind-path-list': '[-]SOURCE[:DEST[:OPTIONS]] entries',
+  'tmpfs-list': 'PATH[:OPTIONS] entries',
+  'relative-dir-list': 'directory names relative to the base directory of the setting',
+  'working-directory': 'absolute path or ~, optionally prefixed -',
+  'env-assignments': 'NAME=VALUE words; quote an assignment that contains spaces',
+  'env-file': 'absolute path, optionally prefixed - (ignore if missing)',
+  'env-names': 'variable names',
+  'env-names-or-assignments': 'variable names or NAME=VALUE',
+  'user-or-group': 'user or group name, or numeric id',
+  'user-or-group-list': 'user or group names',
+  'condition-path': 'absolute path, optionally prefixed | (trigger) and ! (negate)',
+  'condition-string': 'condition argument, optionally prefixed | and !',
+  'uri-list': 'documentation URLs (man:, info:, http(s)://, file:)',
+  'capability-list': 'capability names (CAP_…), ~ in front inverts',
+  'syscall-list': 'system call names and @groups, ~ in front inverts, :errno suffix',
+  'address-family-list': 'address families (AF_UNIX AF_INET …) or none, ~ in front inverts',
+  'namespace-flags': 'boolean or namespace types (cgroup ipc net mnt pid user uts time), ~ inverts',
+  'std-output': 'inherit, null, tty, journal, kmsg, journal+console, kmsg+console, socket, file:PATH, append:PATH, truncate:PATH, fd:NAME',
+  'std-input': 'null, tty, tty-force, tty-fail, data, socket, file:PATH, fd:NAME',
+  'log-level': 'syslog level name or 0-7',
+  'log-facility': 'syslog facility name',
+  'cpu-set': 'CPU indices and ranges (0-3 8)',
+  'ip-prefix-list': 'addresses with optional /prefix, or any, localhost, link-local, multicast',
+  'listen-address': 'port, ADDRESS:PORT, [IPv6]:PORT, /path, @abstract, vsock:CID:PORT',
+  ignored: 'ignored (no longer supported)',
+  'device-weight': 'DEVICE WEIGHT',
+  'device-bytes': 'DEVICE BYTES',
+  'device-bytes-or-iops': 'DEVICE BYTES (or IOPS)',
+  'device-timespan': 'DEVICE TIMESPAN',
+  'device-access': 'DEVICE [r][w][m]',
+  errno: 'errno name (EPERM) or number, or kill',
+  'arch-list': 'architectures (native, x86-64, …)',
+  'exit-status-list': 'exit statuses and signal names',
+};
+
+/** A short description of the value a directive takes, for hover and completion details. */
+export function valueTypeText(d: Directive): string {
+  if (d.values) return d.values.map((v) => `\`${v}\``).join(' | ') + (d.acceptsBoolean || d.type === 'enum-or-boolean' ? ' (or a boolean)' : '');
+  return TYPE_TEXT[d.type] ?? d.type;
+}
+
+/** Words to offer as values, and whether they complete word by word (lists) or as the whole value. */
+export function valueWords(d: Directive): { words: string[]; list: boolean } {
+  switch (d.type) {
+    case 'boolean':
+    case 'boolean-or-empty':
+      return { words: ['yes', 'no'], list: false };
+    case 'signal':
+      return { words: ['SIGTERM', 'SIGINT', 'SIGHUP', 'SIGKILL', 'SIGQUIT', 'SIGUSR1', 'SIGUSR2', 'SIGABRT', 'SIGCONT', 'SIGSTOP'], list: false };
+    case 'capability-list':
+      return { words: CAPABILITIES, list: true };
+    case 'syscall-list':
+      return { words: Object.keys(SYSCALL_GROUPS), list: true };
+    case 'address-family-list':
+      return { words: ['AF_UNIX', 'AF_INET', 'AF_INET6', 'AF_NETLINK', 'AF_PACKET', 'none'], list: true };
+    case 'namespace-flags':
+      return { words: ['yes', 'no', ...NAMESPACE_TYPES], list: true };
+    case 'log-level':
+      return { words: LOG_LEVELS, list: false };
+    case 'log-facility':
+      return { words: LOG_FACILITIES, list: false };
+    case 'std-output':
+      return { words: [...STD_OUTPUT_WORDS, ...STD_OUTPUT_PREFIXES], list: false };
+    case 'std-input':
+      return { words: [...STD_INPUT_WORDS, ...STD_INPUT_PREFIXES], list: false };
+    case 'arch-list':
+      return { words: SECCOMP_ARCHS, list: true };
+    case 'timer-spec':
+      return d.name === 'OnCalendar' ? { words: ['minutely', 'hourly', 'daily', 'weekly', 'monthly', 'quarterly', 'semiannually', 'yearly', '*-*-* 00:00:00', 'Mon..Fri *-*-* 09:00'], list: false } : { words: [], list: false };
+    case 'rlimit':
+      return { words: ['infinity'], list: false };
+    case 'memory-limit':
+    case 'tasks-max':
+      return { words: ['infinity'], list: false };
+    case 'weight-1-10000-or-idle':
+      return { words: ['idle', '100'], list: false };
+    case 'errno':
+      return { words: ['EPERM', 'EACCES', 'ENOSYS', 'kill'], list: false };
+    default:
+      return { words: d.values ? [...d.values, ...(d.acceptsBoolean || d.type === 'enum-or-boolean' ? ['yes', 'no'].filter((x) => !d.values!.includes(x)) : [])] : [], list: false };
+  }
+}

@@ -1,8 +1,13 @@
-// Helpers shared by the systemd rules: which sections a file may have, and directive lookup.
-import { unitTypeOf } from '../../dialect';
+// Helpers shared by the systemd rules: which sections a file may have, directive lookup, the
+// unit a file belongs to, and the settings merged over the unit file and its drop-ins.
+import { dropInUnitName, unitTypeOf } from '../../dialect';
 import { UNIT_TYPE_SECTIONS, directive, knownSections, type Directive } from '../../knowledge/systemd';
-import { uriToPath } from '../../paths';
-import type { ParsedDocument, Section } from '../../syntax/ast';
+import { checkSystemdValue, type ValueContext } from '../../knowledge/values/systemd';
+import { basename, uriToPath } from '../../paths';
+import type { Entry, ParsedDocument, Section } from '../../syntax/ast';
+import type { Settings } from '../../settings';
+import type { Workspace } from '../../workspace/workspace';
+import type { RuleContext } from '../rule';
 
 /** Sections allowed in this file; all known sections when the unit type can't be told. */
 export function allowedSections(doc: ParsedDocument): string[] {
@@ -17,4 +22,152 @@ export function isExtensionName(name: string): boolean {
 /** The directive a key names in its section, if the section is one systemd knows. */
 export function lookup(section: Section, key: string): Directive | undefined {
   return section.name ? directive(section.name, key) : undefined;
+}
+
+/** The unit type of the file (service, socket, ...), from its name or its drop-in folder. */
+export function unitTypeOfDoc(doc: ParsedDocument): string | undefined {
+  return unitTypeOf(uriToPath(doc.uri));
+}
+
+/** The unit name a file configures: its own name, or the unit of its drop-in folder. */
+export function unitNameOfDoc(doc: ParsedDocument): string {
+  const path = uriToPath(doc.uri);
+  return dropInUnitName(path) ?? basename(path);
+}
+
+export function isDropInDoc(doc: ParsedDocument): boolean {
+  return dropInUnitName(uriToPath(doc.uri)) !== undefined;
+}
+
+/** An empty file or one that is a link to /dev/null masks the unit: systemd loads nothing from it. */
+export function isMasked(doc: ParsedDocument): boolean {
+  return doc.text.trim() === '';
+}
+
+/** A file systemd cannot load at all (a broken [Section header): unit-level checks would only add noise. */
+export function unloadable(doc: ParsedDocument): boolean {
+  return doc.issues.some((i) => i.code === 'invalid-section-header');
+}
+
+export function valueContext(settings: Settings, doc: ParsedDocument): ValueContext {
+  return { version: settings.systemdVersion, unitType: unitTypeOfDoc(doc) };
+}
+
+/** The line of the first broken [Section header: systemd stops reading the file there. */
+export function readableUntil(doc: ParsedDocument): number {
+  const broken = doc.issues.filter((i) => i.code === 'invalid-section-header').map((i) => doc.index.positionAt(i.span.start).line);
+  return broken.length ? Math.min(...broken) : Infinity;
+}
+
+/** Every entry of a section systemd reads in this file, with its directive (unknown keys skipped). */
+export function* knownEntries(doc: ParsedDocument): Generator<{ e: Entry; d: Directive }> {
+  const allowed = allowedSections(doc);
+  const until = readableUntil(doc);
+  for (const s of doc.sections) {
+    if (!s.name || !allowed.includes(s.name)) continue;
+    for (const e of s.entries) {
+      if (e.line > until) continue;
+      const d = lookup(s, e.key);
+      if (d) yield { e, d };
+    }
+  }
+}
+
+/** The unit file and its drop-ins in the order systemd applies them (the unit alone if it has none). */
+export function unitFiles(ws: Workspace, unit: ParsedDocument): ParsedDocument[] {
+  return [unit, ...ws.dropInsFor(unitNameOfDoc(unit)).filter((d) => d.uri !== unit.uri)];
+}
+
+/** The unit file a document belongs to: itself, or for a drop-in the unit when the workspace has it. */
+export function unitOf(ws: Workspace, doc: ParsedDocument): ParsedDocument | undefined {
+  return isDropInDoc(doc) ? ws.unitNamed(unitNameOfDoc(doc)) : doc;
+}
+
+/** Assignments of a key in force after merging the unit and its drop-ins (an empty value resets the list). */
+export function effective(ws: Workspace, unit: ParsedDocument, section: string, key: string | string[]): Entry[] {
+  const keys = Array.isArray(key) ? key : [key];
+  let out: Entry[] = [];
+  for (const d of unitFiles(ws, unit)) {
+    for (const s of d.sections) {
+      if (s.name !== section) continue;
+      for (const e of s.entries) {
+        if (!keys.includes(e.key)) continue;
+        if (e.value === '') out = out.filter((x) => x.key !== e.key);
+        else out.push(e);
+      }
+    }
+  }
+  return out;
+}
+
+/** The last effective value of a key, or undefined. */
+export function effectiveValue(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry | undefined {
+  const list = effective(ws, unit, section, key);
+  return list[list.length - 1];
+}
+
+/** Whether the entry's value passes its grammar (entries systemd would ignore do not count). */
+export function validEntry(e: Entry, cx: ValueContext): boolean {
+  const d = lookup(e.section, e.key);
+  return !d || !checkSystemdValue(d, e.value, cx);
+}
+
+/** Whether an entry sits in this document. */
+export function inDoc(doc: ParsedDocument, e: Entry | undefined): e is Entry {
+  return !!e && doc.sections.includes(e.section);
+}
+
+/** Where to report a problem of a whole unit: the header of `section`, else the first header, else line 1. */
+export function unitAnchor(doc: ParsedDocument, section: string): { start: number; end: number } {
+  const s = doc.sections.find((x) => x.name === section && x.headerSpan) ?? doc.sections.find((x) => x.headerSpan);
+  if (s?.headerSpan) return s.headerSpan;
+  const end = doc.index.lineEnd(0);
+  return { start: 0, end: Math.max(end, 0) };
+}
+
+/** Lines of a boolean setting's truth, reading systemd's boolean words. */
+export function truthy(e: Entry | undefined): boolean {
+  return !!e && ['1', 'yes', 'y', 'true', 't', 'on'].includes(e.value.toLowerCase());
+}
+
+/** Shorthand for rules: the value context of the file being checked. */
+export function cxOf(ctx: RuleContext): ValueContext {
+  return valueContext(ctx.settings, ctx.doc);
+}
+
+/**
+ * Where an inline comment starts in a value (offset of the `#` or `;`), or -1. systemd has no
+ * trailing comments: a `#` after whitespace is part of the value. In command lines and
+ * environment assignments quoted text is skipped; a `;` only counts outside command lines.
+ */
+export function inlineCommentStart(d: Directive | undefined, v: string): number {
+  const quotes = !!d && (d.type === 'exec-command' || d.type === 'env-assignments');
+  let q: string | null = null;
+  for (let i = 1; i < v.length; i++) {
+    const c = v[i];
+    if (quotes) {
+      if (q) {
+        if (c === '\\') i++;
+        else if (c === q) q = null;
+        continue;
+      }
+      if (c === '"' || c === "'") {
+        q = c;
+        continue;
+      }
+    }
+    if (!/\s/.test(v[i - 1])) continue;
+    if (c === '#') return i;
+    if (c === ';' && d && d.type !== 'exec-command' && d.type !== 'string' && i + 1 < v.length && /\s/.test(v[i + 1])) return i;
+  }
+  return -1;
+}
+
+/** Whitespace-separated words of a value with their offsets. */
+export function plainWordsOf(v: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(v))) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return out;
 }

@@ -2,7 +2,7 @@ import { directive, sectionsOf } from '../../knowledge/systemd';
 import type { Section } from '../../syntax/ast';
 import { appendSection, deleteEntry, insertIntoSection } from '../fixes';
 import type { Rule } from '../rule';
-import { allowedSections, isExtensionName } from './context';
+import { allowedSections, isExtensionName, readableUntil } from './context';
 
 export const directiveWrongSection: Rule = {
   id: 'systemd/directive-wrong-section',
@@ -12,13 +12,14 @@ export const directiveWrongSection: Rule = {
   check(ctx) {
     const doc = ctx.doc;
     const allowed = allowedSections(doc);
+    const until = readableUntil(doc);
     // The first section of each name, looked up once: a file may have thousands of sections.
     const firstByName = new Map<string, Section>();
     for (const s of doc.sections) if (s.name !== null && !firstByName.has(s.name)) firstByName.set(s.name, s);
     for (const s of doc.sections) {
       if (!s.name || !allowed.includes(s.name)) continue;
       for (const e of s.entries) {
-        if (isExtensionName(e.key) || directive(s.name, e.key)) continue;
+        if (isExtensionName(e.key) || directive(s.name, e.key) || e.line > until) continue;
         const homes = sectionsOf(e.key).filter((h) => allowed.includes(h));
         const all = sectionsOf(e.key);
         if (all.length === 0) continue;

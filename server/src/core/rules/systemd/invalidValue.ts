@@ -1,45 +1,53 @@
 import { checkSystemdValue } from '../../knowledge/values/systemd';
-import { valueSubSpan } from '../../syntax/ast';
+import type { Directive } from '../../knowledge/systemd';
+import { valueSubSpan, type Entry } from '../../syntax/ast';
+import { closest } from '../../text';
+import type { Fix } from '../../types';
 import { fix, replaceSpan } from '../fixes';
-import type { Rule } from '../rule';
-import { allowedSections, lookup } from './context';
+import type { Rule, RuleContext } from '../rule';
+import { cxOf, inlineCommentStart, knownEntries } from './context';
+
+const BOOLEAN_WORDS = ['yes', 'no', 'true', 'false', 'on', 'off'];
+
+/** A replacement when the intended word is clear: a case slip or a near miss of an enum or boolean word. */
+function suggestion(ctx: RuleContext, e: Entry, d: Directive, start: number, end: number): Fix[] {
+  const bad = e.value.slice(start, end);
+  let words: string[] = [];
+  if (d.values && start === 0 && end === e.value.length) words = d.values;
+  else if (d.type.startsWith('boolean')) words = BOOLEAN_WORDS;
+  else if (d.type === 'rlimit') words = ['infinity'];
+  else return [];
+  const exact = words.find((w) => w.toLowerCase() === bad.toLowerCase());
+  const near = exact ?? closest(bad, words);
+  if (!near || near === bad || (d.type === 'rlimit' && bad.length < 4)) return [];
+  const cx = cxOf(ctx);
+  const fixed = e.value.slice(0, start) + near + e.value.slice(end);
+  if (checkSystemdValue(d, fixed, cx)) return [];
+  return [fix(`Change to '${near}'`, ctx.doc, [replaceSpan(ctx.doc, valueSubSpan(e, start, end), near)], !!exact)];
+}
 
 export const invalidValue: Rule = {
   id: 'systemd/invalid-value',
   dialect: 'systemd-unit',
   severity: 'error',
-  summary: 'A value the directive does not accept (booleans, numbers, enums such as Type= and Restart=, resource limits, time spans); systemd ignores the line.',
+  summary: 'A value the directive does not accept (booleans, numbers, sizes, time spans, calendar events, resource limits, enums such as Restart=, signals, paths, unit names, addresses, ...); systemd ignores the line or refuses the unit.',
   check(ctx) {
-    const doc = ctx.doc;
-    const allowed = allowedSections(doc);
-    for (const s of doc.sections) {
-      if (!s.name || !allowed.includes(s.name)) continue;
-      for (const e of s.entries) {
-        const d = lookup(s, e.key);
-        if (!d) continue;
-        const problem = checkSystemdValue(d, e.value);
-        if (!problem) continue;
-        // systemd has no inline comments: "no  # why" is all value. Say so when that is the cause.
-        const hash = e.value.search(/\s[#;]/);
-        const beforeComment = hash >= 0 ? e.value.slice(0, hash).trimEnd() : undefined;
-        if (beforeComment !== undefined && !checkSystemdValue(d, beforeComment)) {
-          const comment = e.value.slice(hash).trim();
-          const indent = doc.text.slice(doc.index.lineStarts[e.line], e.span.start);
-          const commentSpan = valueSubSpan(e, beforeComment.length, e.value.length);
-          ctx.report({
-            span: commentSpan,
-            message: `systemd has no trailing comments: '${comment}' is read as part of the value of ${e.key}=, which then fails to parse, so systemd ignores the whole line. Put the comment on its own line.`,
-            fixes: [
-              fix('Move the comment to its own line above', doc, [
-                replaceSpan(doc, { start: e.span.start, end: e.span.start }, `${comment.startsWith(';') ? '#' + comment.slice(1) : comment}${doc.index.eol}${indent}`),
-                replaceSpan(doc, commentSpan, ''),
-              ]),
-            ],
-          });
-          continue;
-        }
-        ctx.report({ span: valueSubSpan(e, problem.start, problem.end), message: problem.message, docUrl: d.url });
-      }
+    const cx = cxOf(ctx);
+    for (const { e, d } of knownEntries(ctx.doc)) {
+      const problem = checkSystemdValue(d, e.value, cx);
+      if (!problem) continue;
+      // A trailing comment that breaks the value: systemd/inline-comment reports it.
+      const hash = inlineCommentStart(d, e.value);
+      if (hash > 0 && !checkSystemdValue(d, e.value.slice(0, hash).trimEnd(), cx)) continue;
+      // A backslash that failed to continue the line: systemd/continuation-whitespace reports it.
+      if (e.value.endsWith('\\') && !checkSystemdValue(d, e.value.slice(0, -1).trimEnd(), cx) && /\\[ \t]+$/.test(ctx.doc.text.slice(ctx.doc.index.lineStarts[e.endLine], ctx.doc.index.lineEnd(e.endLine)))) continue;
+      ctx.report({
+        span: valueSubSpan(e, problem.start, problem.end),
+        message: problem.message,
+        severity: problem.severity,
+        docUrl: d.url,
+        fixes: suggestion(ctx, e, d, problem.start, problem.end),
+      });
     }
   },
 };

@@ -2,7 +2,7 @@ import { directive, sectionDirectives, sectionsOf } from '../../knowledge/system
 import { closest } from '../../text';
 import { fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
-import { allowedSections, isExtensionName } from './context';
+import { allowedSections, isExtensionName, readableUntil } from './context';
 
 export const unknownDirective: Rule = {
   id: 'systemd/unknown-directive',
@@ -11,10 +11,11 @@ export const unknownDirective: Rule = {
   summary: 'A key systemd does not know in any section (typo, wrong case); systemd ignores the line.',
   check(ctx) {
     const allowed = allowedSections(ctx.doc);
+    const until = readableUntil(ctx.doc);
     for (const s of ctx.doc.sections) {
       if (!s.name || !allowed.includes(s.name)) continue;
       for (const e of s.entries) {
-        if (isExtensionName(e.key) || directive(s.name, e.key)) continue;
+        if (isExtensionName(e.key) || directive(s.name, e.key) || e.line > until) continue;
         // Known in another section: directive-wrong-section reports it.
         if (sectionsOf(e.key).length > 0) continue;
         const names = sectionDirectives(s.name).filter((d) => d.status === 'active').map((d) => d.name);

@@ -1,0 +1,39 @@
+import { execTokens } from '../../knowledge/values/systemdExec';
+import { valueSubSpan } from '../../syntax/ast';
+import { fix, replaceSpan } from '../fixes';
+import type { Rule } from '../rule';
+import { knownEntries } from './context';
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+export const environmentUnquotedSpace: Rule = {
+  id: 'systemd/environment-unquoted-space',
+  dialect: 'systemd-unit',
+  severity: 'warning',
+  summary: 'Environment=NAME=a b: systemd splits the value at spaces, sets NAME=a and rejects b; quote the whole assignment.',
+  check(ctx) {
+    const doc = ctx.doc;
+    for (const { e, d } of knownEntries(doc)) {
+      if (d.type !== 'env-assignments') continue;
+      const toks = execTokens(e.value);
+      for (let i = 0; i < toks.length; i++) {
+        if (!ASSIGNMENT.test(toks[i].text)) continue;
+        let j = i + 1;
+        while (j < toks.length && !toks[j].quoted && !toks[j].text.includes('=')) j++;
+        if (j === i + 1) continue;
+        const first = toks[i];
+        const orphans = toks.slice(i + 1, j);
+        const last = orphans[orphans.length - 1];
+        const name = first.text.slice(0, first.text.indexOf('='));
+        const raw = e.value.slice(first.start, last.end);
+        const intended = `${first.text} ${orphans.map((o) => o.text).join(' ')}`;
+        ctx.report({
+          span: valueSubSpan(e, orphans[0].start, last.end),
+          message: `Environment= splits its value at whitespace: ${name} gets '${first.text.slice(name.length + 1)}' and systemd rejects '${orphans.map((o) => o.text).join(' ')}' as ${orphans.length > 1 ? 'words' : 'a word'} without '='. To set ${intended.replace(/^([^=]*)=/, '$1 to \'')}', quote the whole assignment: "${intended}".`,
+          fixes: [fix(`Quote the assignment of ${name}`, doc, [replaceSpan(doc, valueSubSpan(e, first.start, last.end), `"${raw.replace(/(["\\])/g, '\\$1')}"`)])],
+        });
+        i = j - 1;
+      }
+    }
+  },
+};

@@ -1,0 +1,53 @@
+// Builds one rule per hardening check. Each reports on a service unit (its effective settings,
+// drop-ins included): on the weak value when one is set, else on the [Service] header. Fixes add
+// the recommended line, or the whole block of missing hardening settings at once.
+import type { ParsedDocument, Section } from '../../../syntax/ast';
+import type { Workspace } from '../../../workspace/workspace';
+import { appendSection, fix, insertIntoSection, replaceSpan } from '../../fixes';
+import type { Rule } from '../../rule';
+import { effectiveValue, inDoc, isDropInDoc, isMasked, unitAnchor, unitNameOfDoc, unloadable } from '../context';
+import { HARDENING, type HardeningCheck } from './table';
+
+/** The recommended lines of every check the unit fails. */
+export function missingHardening(ws: Workspace, unit: ParsedDocument): string[] {
+  return HARDENING.filter((h) => h.judge(ws, unit) !== 'ok' && !effectiveValue(ws, unit, 'Service', h.recommended.split('=')[0])).map((h) => h.recommended);
+}
+
+function serviceSection(doc: ParsedDocument): Section | undefined {
+  return [...doc.sections].reverse().find((s) => s.name === 'Service');
+}
+
+export function hardeningRule(check: HardeningCheck): Rule {
+  return {
+    id: `systemd/hardening-${check.name}`,
+    dialect: 'systemd-unit',
+    severity: check.severity,
+    security: true,
+    summary: check.why.split(/(?<=[.;:])\s/)[0].replace(/[.;:]$/, '') + '.',
+    check(ctx) {
+      const { doc, workspace: ws } = ctx;
+      if (isDropInDoc(doc) || !unitNameOfDoc(doc).endsWith('.service') || isMasked(doc) || unloadable(doc)) return;
+      const verdict = check.judge(ws, doc);
+      if (verdict === 'ok') return;
+      const service = serviceSection(doc);
+      const add = (lines: string[]) => (service ? insertIntoSection(doc, service, lines) : appendSection(doc, 'Service', lines));
+      const current = effectiveValue(ws, doc, 'Service', check.key);
+      const recommendedKey = check.recommended.split('=')[0];
+      const fixes = [];
+      if (current && recommendedKey === check.key) {
+        // The setting is there but weak or off: change it where it is (a drop-in may set it too).
+        if (inDoc(doc, current)) fixes.push(fix(`Use ${check.recommended}`, doc, [replaceSpan(doc, current.valueSpan, check.recommended.slice(check.key.length + 1))]));
+      } else if (!effectiveValue(ws, doc, 'Service', recommendedKey)) {
+        fixes.push(fix(`Add ${check.recommended}`, doc, [add([check.recommended])]));
+      }
+      const block = missingHardening(ws, doc);
+      if (block.length > 1) fixes.push(fix(`Add the hardening block (${block.length} settings)`, doc, [add(block)], false));
+      const weak = typeof verdict === 'object' ? verdict.weak : undefined;
+      ctx.report({
+        span: current && inDoc(doc, current) ? current.valueSpan : unitAnchor(doc, 'Service'),
+        message: `${weak ? `Weak hardening: ${weak}.` : current ? `${check.key}=${current.value}: the service runs without this protection.` : `No ${check.key === 'User' ? 'User= or DynamicUser=' : `${check.key}=`}: the service runs without this protection.`} ${check.why} Consider ${check.recommended}; test the service afterwards, as each restriction can break a program that needs what it takes away.`,
+        fixes,
+      });
+    },
+  };
+}
