@@ -191,7 +191,8 @@ export function suppressionFixes(doc: ParsedDocument, finding: Finding): Fix[] {
   if (existing) {
     const last = existing.rules[existing.rules.length - 1].span.end;
     out.push(fixOf(doc, `Suppress ${finding.rule} on this line`, { range: doc.index.rangeOf({ start: last, end: last }), newText: `, ${finding.rule}` }, false));
-  } else {
+  } else if (!(doc.hasBom && (entryAt(doc, line)?.line ?? line) === 0)) {
+    // (Not above a first line behind a byte-order mark: the comment would become that line.)
     const target = entryAt(doc, line)?.line ?? line;
     const lineStart = doc.index.lineStarts[target];
     const textStart = doc.hasBom && target === 0 ? 1 : 0;

@@ -9,7 +9,8 @@ import type { TextEdit } from '../types';
 import type { Workspace } from '../workspace/workspace';
 
 export const FIX_ALL_TITLE = 'Fix all Daemonlint problems';
-const MAX_PASSES = 10;
+/** Fixes that insert at the same place (several lines added to one section) take a pass each. */
+const MAX_PASSES = 64;
 
 export interface FixAllResult {
   /** Edits against the current text of the file. */
