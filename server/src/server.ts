@@ -17,11 +17,13 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(state);
   const diagnostics = new Diagnostics(state, settings);
   const { documents } = state;
+  let canRegisterConfiguration = false;
   let watchRcFiles = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     state.canConfigure = caps.workspace?.configuration === true;
+    canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     watchRcFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; isTrusted?: unknown };
     // Installed programs run only when the client vouches for the workspace.
@@ -46,7 +48,8 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (state.canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+    // Register only with clients that say they take dynamic registration (eglot 1.9 does not).
+    if (canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
     // A .daemonlintrc that appears, changes or goes away takes effect at once.
     if (watchRcFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.daemonlintrc' }] });
     if (state.folders.length) {

@@ -13,6 +13,7 @@ export class LspClient {
     this.diagnostics = new Map();
     this.waiters = [];
     this.notifications = [];
+    this.serverRequests = [];
     this.stderr = '';
     this.configuration = configuration;
     this.proc.stdout.on('data', (d) => this.onData(d));
@@ -48,6 +49,7 @@ export class LspClient {
       return;
     }
     if (msg.id !== undefined) {
+      this.serverRequests.push(msg);
       this.send({ jsonrpc: '2.0', id: msg.id, result: null });
       return;
     }
