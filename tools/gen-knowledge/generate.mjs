@@ -37,7 +37,7 @@ const STUNNEL_VALUE_OVERRIDES = {
   protocol: { type: 'enum', values: ['cifs', 'capwin', 'capwinctrl', 'connect', 'imap', 'ldap', 'nntp', 'pgsql', 'pop3', 'proxy', 'smtp', 'socks'] },
   protocolAuthentication: { type: 'enum', values: ['basic', 'ntlm', 'plain', 'login'] },
   transparent: { type: 'enum', values: ['none', 'source', 'destination', 'both', 'yes', 'no'] },
-  OCSPflag: { type: 'enum', values: ['NOCERTS', 'NOINTERN', 'NOSIGS', 'NOCHAIN', 'NOVERIFY', 'NOEXPLICIT', 'NOCASIGN', 'NODELEGATED', 'NOCHECK', 'TRUSTOTHER', 'RESPID_KEY', 'NOTIME'] },
+  OCSPflag: { type: 'enum', values: ['NOCERTS', 'NOINTERN', 'NOSIGS', 'NOCHAIN', 'NOVERIFY', 'NOEXPLICIT', 'NOCASIGN', 'NODELEGATED', 'NOCHECKS', 'TRUSTOTHER', 'RESPID_KEY', 'NOTIME'] },
   retry: { type: 'boolean-or-integer', values: ['yes', 'no'] },
   verify: { type: 'integer', min: 0, max: 4 },
   securityLevel: { type: 'integer', min: 0, max: 5 },
