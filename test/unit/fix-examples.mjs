@@ -63,7 +63,7 @@ export const FIX_EXAMPLES = {
   'systemd/start-limit-in-service': [{ files: { [UNIT]: U('', 'ExecStart=/bin/true\nStartLimitBurst=5\n') } }, { files: { [UNIT]: U('', 'ExecStart=/bin/true\nStartLimitInterval=10\n') } }],
   'systemd/deprecated-directive': [{ files: { [UNIT]: S + 'MemoryLimit=1G\n' } }, { files: { [UNIT]: S + 'CPUShares=512\n' } }, { files: { [UNIT]: S + 'PermissionsStartOnly=yes\n' } }],
   'systemd/deprecated-value': [{ files: { [UNIT]: S + 'StandardOutput=syslog\n' } }, { files: { [UNIT]: S + 'KillMode=none\n' } }],
-  'systemd/legacy-run-path': [{ files: { [UNIT]: '[Service]\nType=forking\nExecStart=/usr/sbin/app\nPIDFile=/var/run/app.pid\n' } }],
+  'systemd/legacy-run-path': [{ files: { '/etc/systemd/system/app.socket': '[Socket]\nListenStream=/var/run/app.sock\n', [UNIT]: S } }],
   'systemd/removed-directive': [{ files: { [UNIT]: S + 'Capabilities=cap_net_bind_service+ep\n' } }, { files: { [UNIT]: U('', 'ExecStart=/bin/true\nSysVStartPriority=10\n') } }],
   'systemd/type-foreground-mismatch': [{ files: { [SU]: STU('Type=simple\n'), [CONF]: SVC }, todo: { 'Use Type=forking': 'the unit then lacks PIDFile= (systemd/forking-without-pidfile)' } }, { files: { [SU]: STU('Type=forking\nPIDFile=/run/s.pid\n'), [CONF]: 'foreground = yes\npid = /run/s.pid\n' + SVC } }],
   'systemd/pidfile-mismatch': [{ files: { [SU]: STU('Type=forking\nPIDFile=/run/other.pid\n'), [CONF]: 'pid = /run/stunnel.pid\n' + SVC } }],

@@ -137,7 +137,10 @@ export function format(doc: ParsedDocument, range?: Range): TextEdit[] {
   }
 
   // The end of the file: exactly one line break after the last line with content.
-  if (last >= 0) {
+  // (A unit line ending in a backslash continues into an empty last line: that line already
+  // ends the file, and adding a line break would only give the entry one more line.)
+  const endsInContinuation = last === lineCount - 1 && lineText(doc, last) === '';
+  if (last >= 0 && !endsInContinuation) {
     const from = doc.index.lineEnd(last);
     const tail = doc.text.slice(from);
     if (tail !== '\n' && tail !== '\r\n' && tail !== '\r') {
