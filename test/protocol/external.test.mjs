@@ -78,3 +78,23 @@ test('trusted: stunnel, in a private network namespace, names the line it reject
   }, 'stunnel diagnostics');
   assert.deepEqual(published, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 15 } }, severity: 1, source: 'stunnel', message: '"bogusOption = 1": Specified option name is not valid here' }]);
 });
+
+const haveOpenssl = installed('openssl', ['version']);
+
+test('trusted: a config stunnel loads is reported as such; stunnel is stopped and writes neither pid nor log file', { skip: (!haveStunnelInNetns || !haveOpenssl) && 'stunnel, unshare or openssl is not usable here' }, async () => {
+  const { mkdtempSync, readdirSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const path = (await import('node:path')).default;
+  const dir = mkdtempSync(path.join(tmpdir(), 'daemonlint-stunnel-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.pem', '-out', 'server.pem', '-days', '2', '-subj', '/CN=daemonlint'], { cwd: dir, stdio: 'ignore' });
+    const c = await start({ isTrusted: true });
+    const uri = 'file://' + path.join(dir, 'stunnel.conf');
+    // Daemonizing, with a pid file and a log file: the check keeps it in the foreground and writes neither.
+    c.open(uri, 'stunnel', `pid = ${dir}/stunnel.pid\noutput = ${dir}/stunnel.log\n[s]\naccept = 127.0.0.1:4443\nconnect = 127.0.0.1:80\ncert = server.pem\n`);
+    assert.deepEqual(await c.request(REQUEST, { uri }), { tool: 'stunnel', diagnostics: 0, message: 'stunnel loaded the configuration without errors.' });
+    assert.deepEqual(readdirSync(dir), ['server.pem']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
