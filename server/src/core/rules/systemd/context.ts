@@ -73,9 +73,60 @@ export function* knownEntries(doc: ParsedDocument): Generator<{ e: Entry; d: Dir
   }
 }
 
+interface DropInIndex {
+  uris: string[];
+  /** Drop-in folder name (foo.service.d) -> [file name, uri] of its *.conf files. */
+  byDir: Map<string, [string, string][]>;
+}
+const dropInIndexes = new WeakMap<Workspace, DropInIndex>();
+
+/** Drop-in files by folder name, rebuilt only when the set of workspace files changes. */
+function dropInIndex(ws: Workspace): DropInIndex {
+  const uris = ws.uris();
+  const old = dropInIndexes.get(ws);
+  if (old && old.uris.length === uris.length && old.uris.every((u, i) => u === uris[i])) return old;
+  const byDir = new Map<string, [string, string][]>();
+  for (const uri of uris) {
+    if (ws.dialectOf(uri) !== 'systemd-unit') continue;
+    const path = uriToPath(uri);
+    const dir = dropInUnitName(path);
+    if (!dir) continue;
+    const list = byDir.get(dir + '.d') ?? [];
+    list.push([basename(path), uri]);
+    byDir.set(dir + '.d', list);
+  }
+  const index = { uris, byDir };
+  dropInIndexes.set(ws, index);
+  return index;
+}
+
+/**
+ * The drop-in folders that apply to a unit, as systemd looks for them: foo-bar@baz.service.d,
+ * the template's foo-bar@.service.d, the prefix folders foo-.service.d, and service.d.
+ */
+export function dropInDirs(unitName: string): string[] {
+  const dot = unitName.lastIndexOf('.');
+  if (dot <= 0) return [unitName + '.d'];
+  const suffix = unitName.slice(dot);
+  const dirs = [unitName + '.d'];
+  const at = unitName.indexOf('@');
+  if (at > 0) dirs.push(unitName.slice(0, at + 1) + suffix + '.d');
+  const stem = at > 0 ? unitName.slice(0, at) : unitName.slice(0, dot);
+  for (let i = stem.lastIndexOf('-'); i > 0; i = stem.lastIndexOf('-', i - 1)) dirs.push(stem.slice(0, i + 1) + suffix + '.d');
+  dirs.push(suffix.slice(1) + '.d');
+  return dirs;
+}
+
 /** The unit file and its drop-ins in the order systemd applies them (the unit alone if it has none). */
 export function unitFiles(ws: Workspace, unit: ParsedDocument): ParsedDocument[] {
-  return [unit, ...ws.dropInsFor(unitNameOfDoc(unit)).filter((d) => d.uri !== unit.uri)];
+  const index = dropInIndex(ws);
+  const found: [string, string][] = [];
+  for (const dir of dropInDirs(unitNameOfDoc(unit))) found.push(...(index.byDir.get(dir) ?? []));
+  if (found.length === 0) return [unit];
+  // systemd applies drop-ins in file-name order across all folders.
+  found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const docs = found.filter(([, uri]) => uri !== unit.uri).map(([, uri]) => ws.get(uri)!);
+  return [unit, ...docs];
 }
 
 /** The unit file a document belongs to: itself, or for a drop-in the unit when the workspace has it. */

@@ -10,11 +10,12 @@ export const legacyRunPath: Rule = {
   id: 'systemd/legacy-run-path',
   dialect: 'systemd-unit',
   severity: 'warning',
-  summary: 'PIDFile=, socket paths and other paths under /var/run/: that is a legacy symlink to /run/; systemd rewrites PIDFile= and sockets and logs a warning each time.',
+  summary: 'Socket paths and other paths under /var/run/ (PIDFile= is checked by systemd/pidfile-mismatch): that is a legacy symlink to /run/; systemd rewrites socket paths and logs a warning each time.',
   check(ctx) {
     const doc = ctx.doc;
     for (const { e, d } of knownEntries(doc)) {
-      if (!PATH_TYPES.includes(d.type)) continue;
+      // PIDFile= is systemd/pidfile-mismatch's (it also checks the file against the daemon's config).
+      if (!PATH_TYPES.includes(d.type) || e.key === 'PIDFile') continue;
       const re = /(^|[\s:=!|+-])\/var\/run(\/|$)/g;
       let m: RegExpExecArray | null;
       while ((m = re.exec(e.value))) {
@@ -22,7 +23,7 @@ export const legacyRunPath: Rule = {
         const span = valueSubSpan(e, start, start + '/var/run'.length);
         ctx.report({
           span,
-          message: `/var/run is a legacy symlink to /run; ${e.key === 'PIDFile' || d.type === 'listen-address' ? `systemd rewrites ${e.key}= to /run and logs a warning every time it loads the unit` : 'it works only as long as the symlink exists'}. Write /run instead.`,
+          message: `/var/run is a legacy symlink to /run; ${d.type === 'listen-address' ? `systemd rewrites ${e.key}= to /run and logs a warning every time it loads the unit` : 'it works only as long as the symlink exists'}. Write /run instead.`,
           fixes: [fix('Use /run', doc, [replaceSpan(doc, span, '/run')])],
         });
       }

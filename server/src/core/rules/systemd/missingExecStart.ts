@@ -1,7 +1,7 @@
 import type { Rule } from '../rule';
 import { relativeExecutables } from '../../knowledge/values/systemd';
 import { parseExecLines } from '../../knowledge/values/systemdExec';
-import { effective, effectiveValue, isDropInDoc, isMasked, truthy, unitAnchor, unitNameOfDoc, unloadable } from './context';
+import { effective, effectiveValue, isDropInDoc, isMasked, truthy, unitAnchor, unitFiles, unitNameOfDoc, unloadable } from './context';
 
 export const missingExecStart: Rule = {
   id: 'systemd/missing-exec-start',
@@ -19,7 +19,7 @@ export const missingExecStart: Rule = {
     const hasSuccess = !!success && success.value !== 'none';
     // Without Type= and ExecStart=, systemd makes the service Type=oneshot.
     const type = effectiveValue(ws, doc, 'Service', 'Type')?.value ?? 'oneshot';
-    const cleared = ws.dropInsFor(unitNameOfDoc(doc)).flatMap((d) => d.sections.flatMap((s) => s.entries.filter((e) => s.name === 'Service' && e.key === 'ExecStart' && e.value === '').map((e) => ({ d, e }))));
+    const cleared = unitFiles(ws, doc).slice(1).flatMap((d) => d.sections.flatMap((s) => s.entries.filter((e) => s.name === 'Service' && e.key === 'ExecStart' && e.value === '').map((e) => ({ d, e }))));
     const related = cleared.map(({ d, e }) => ({ uri: d.uri, range: d.index.rangeOf(e.span), message: 'this drop-in clears ExecStart=' }));
     const span = unitAnchor(doc, 'Service');
     const clearedNote = cleared.length ? ' (a drop-in clears it and sets no new one)' : '';

@@ -5,12 +5,31 @@ import type { ParsedDocument, Section } from '../../../syntax/ast';
 import type { Workspace } from '../../../workspace/workspace';
 import { appendSection, fix, insertIntoSection, replaceSpan } from '../../fixes';
 import type { Rule } from '../../rule';
-import { effectiveValue, inDoc, isDropInDoc, isMasked, unitAnchor, unitNameOfDoc, unloadable } from '../context';
+import { effectiveValue, inDoc, isDropInDoc, isMasked, unitAnchor, unitFiles, unitNameOfDoc, unloadable } from '../context';
 import { HARDENING, type HardeningCheck } from './table';
+
+interface Judged {
+  files: ParsedDocument[];
+  verdicts: Map<string, ReturnType<HardeningCheck['judge']>>;
+  missing: string[];
+}
+const judged = new WeakMap<ParsedDocument, Judged>();
+
+/** Every check's verdict for a unit, computed once for the 21 rules while the unit and its drop-ins stay the same. */
+function judge(ws: Workspace, unit: ParsedDocument): Judged {
+  const files = unitFiles(ws, unit);
+  const old = judged.get(unit);
+  if (old && old.files.length === files.length && old.files.every((f, i) => f === files[i])) return old;
+  const verdicts = new Map(HARDENING.map((h) => [h.name, h.judge(ws, unit)] as const));
+  const missing = HARDENING.filter((h) => verdicts.get(h.name) !== 'ok' && !effectiveValue(ws, unit, 'Service', h.recommended.split('=')[0])).map((h) => h.recommended);
+  const result = { files, verdicts, missing };
+  judged.set(unit, result);
+  return result;
+}
 
 /** The recommended lines of every check the unit fails. */
 export function missingHardening(ws: Workspace, unit: ParsedDocument): string[] {
-  return HARDENING.filter((h) => h.judge(ws, unit) !== 'ok' && !effectiveValue(ws, unit, 'Service', h.recommended.split('=')[0])).map((h) => h.recommended);
+  return judge(ws, unit).missing;
 }
 
 function serviceSection(doc: ParsedDocument): Section | undefined {
@@ -27,7 +46,7 @@ export function hardeningRule(check: HardeningCheck): Rule {
     check(ctx) {
       const { doc, workspace: ws } = ctx;
       if (isDropInDoc(doc) || !unitNameOfDoc(doc).endsWith('.service') || isMasked(doc) || unloadable(doc)) return;
-      const verdict = check.judge(ws, doc);
+      const verdict = judge(ws, doc).verdicts.get(check.name)!;
       if (verdict === 'ok') return;
       const service = serviceSection(doc);
       const add = (lines: string[]) => (service ? insertIntoSection(doc, service, lines) : appendSection(doc, 'Service', lines));
