@@ -33,13 +33,16 @@ interface Counts {
   errors: number;
   warnings: number;
   others: number;
+  /** Documents with at least one problem. */
   files: number;
 }
 
-function countProblems(): Counts {
+/** Daemonlint's problems in the open documents of one language. */
+function countProblems(languageId: string): Counts {
   const c: Counts = { errors: 0, warnings: 0, others: 0, files: 0 };
-  for (const [, diags] of languages.getDiagnostics()) {
-    const ours = diags.filter((d) => d.source !== undefined && SOURCES.has(d.source));
+  for (const doc of workspace.textDocuments) {
+    if (doc.languageId !== languageId) continue;
+    const ours = languages.getDiagnostics(doc.uri).filter((d) => d.source !== undefined && SOURCES.has(d.source));
     if (ours.length) c.files++;
     for (const d of ours) {
       if (d.severity === DiagnosticSeverity.Error) c.errors++;
@@ -128,10 +131,11 @@ export function registerStatus(context: ExtensionContext, getClient: () => Langu
       item.hide();
       return;
     }
-    const c = countProblems();
+    const language = editor.document.languageId;
+    const c = countProblems(language);
     const run = workspace.getConfiguration(CONFIG_SECTION, editor.document.uri).get<string>('run') === 'onSave' ? 'on save' : 'while typing';
     item.text = c.errors + c.warnings + c.others === 0 ? '$(check) Daemonlint' : `$(error) ${c.errors} $(warning) ${c.warnings} Daemonlint`;
-    item.tooltip = `Daemonlint: ${c.errors} error(s), ${c.warnings} warning(s), ${c.others} other(s) in ${c.files} file(s). Linting ${run}. Click for options.`;
+    item.tooltip = `Daemonlint: ${c.errors} error(s), ${c.warnings} warning(s), ${c.others} other(s) in ${c.files} open ${language} file(s). Linting ${run}. Click for options.`;
     item.show();
   };
 
