@@ -133,7 +133,10 @@ export function complete(doc: ParsedDocument, pos: Position, ctx: CompletionCont
   const valueLead = valueText.length - valueText.trimStart().length;
   const range = doc.index.rangeOf({ start: lineStart + eq + 1 + valueLead, end: offset });
   // The word being typed: lists (After=a b) and command lines complete word by word.
-  const word = /\S*$/.exec(valueText)![0];
+  // (Scanned back from the end: /\S*$/ backtracks quadratically on a long run without blanks.)
+  let wordFrom = valueText.length;
+  while (wordFrom > 0 && !/\s/.test(valueText[wordFrom - 1])) wordFrom--;
+  const word = valueText.slice(wordFrom);
   const valueWordStart = offset - word.length;
   const typedWords = valueText.slice(0, valueText.length - word.length).trim().split(/\s+/);
   let values: string[] = [];

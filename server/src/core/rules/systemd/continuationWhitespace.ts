@@ -26,9 +26,13 @@ export const continuationWhitespace: Rule = {
         seen.add(e);
         const start = doc.index.lineStarts[e.endLine];
         const raw = doc.text.slice(start, doc.index.lineEnd(e.endLine));
-        const m = /(\\+)([ \t]+)$/.exec(raw);
-        if (!m || m[1].length % 2 === 0) continue;
-        const wsStart = start + m.index + m[1].length;
+        // Scanned from the end: a regex like /(\\+)([ \t]+)$/ backtracks quadratically on a long run of backslashes.
+        let wsFrom = raw.length;
+        while (wsFrom > 0 && (raw[wsFrom - 1] === ' ' || raw[wsFrom - 1] === '\t')) wsFrom--;
+        let bsFrom = wsFrom;
+        while (bsFrom > 0 && raw[bsFrom - 1] === '\\') bsFrom--;
+        if (wsFrom === raw.length || (wsFrom - bsFrom) % 2 === 0) continue;
+        const wsStart = start + wsFrom;
         const wsEnd = start + raw.length;
         const d = lookup(s, e.key);
         const breaks = !!d && !!checkSystemdValue(d, e.value, cx) && !checkSystemdValue(d, e.value.slice(0, -1).trimEnd(), cx);
