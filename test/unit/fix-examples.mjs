@@ -83,6 +83,38 @@ export const FIX_EXAMPLES = {
   ),
 };
 
+/** More cases of the cross-file rules: chroot pid files, templates, drop-ins, accounts. */
+const MORE_EXAMPLES = {
+  'systemd/type-foreground-mismatch': [
+    { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n', [CONF]: 'foreground = yes\npid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },
+    { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n', [CONF]: 'pid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },
+    { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=notify\nLimitNOFILE=65536\n', [CONF]: 'foreground = yes\n[a]\naccept = 443\nconnect = 80\n' } },
+  ],
+  'systemd/pidfile-mismatch': [
+    { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n', [CONF]: 'chroot = /var/lib/stunnel\npid = /stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },
+    { files: { [UNIT]: '[Service]\nExecStart=/usr/sbin/appd\nType=forking\nPIDFile=/var/run/appd.pid\n' } },
+  ],
+  'systemd/user-setuid-conflict': [
+    { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nUser=stunnel4\nLimitNOFILE=65536\n', [CONF]: 'foreground = yes\nsetuid = stunnel4\nsetgid = stunnel4\n[a]\naccept = 8443\nconnect = 80\n' } },
+  ],
+  'systemd/privileged-port-without-capability': [
+    { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nUser=stunnel4\nLimitNOFILE=65536\n', [CONF]: 'foreground = yes\n[a]\naccept = 443\nconnect = 80\n' } },
+  ],
+  'systemd/unknown-account': [
+    { files: { [UNIT]: '[Service]\nExecStart=/bin/true\nUser=stunel4\n', '/etc/passwd': 'root:x:0:0::/root:/bin/sh\nstunnel4:x:112:120::/:/usr/sbin/nologin\n' } },
+  ],
+  'stunnel/relative-path-under-systemd': [
+    { files: { [CONF]: 'foreground = yes\n[a]\naccept = 8443\nconnect = 80\ncert = tls.pem\n', [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nLimitNOFILE=65536\n' } },
+  ],
+  'limits/ignored-by-services': [
+    { files: { '/etc/security/limits.conf': 'ldap soft nofile 131072\nldap hard nofile 262144\n', '/etc/systemd/system/opendj.service': '[Service]\nType=simple\nUser=ldap\nExecStart=/opt/opendj/bin/start-ds\n' } },
+  ],
+  'stunnel/default-rlimits-ignored': [
+    { files: { '/etc/default/stunnel4': 'FILES="/etc/stunnel/*.conf"\nRLIMITS="-n 4096"\n', '/lib/systemd/system/stunnel@.service': '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\n' } },
+  ],
+};
+for (const [id, list] of Object.entries(MORE_EXAMPLES)) FIX_EXAMPLES[id].push(...list);
+
 /** Rules without fixes, and why: the right edit depends on what the user meant, or on facts a file does not hold. */
 export const NO_FIX = {
   'stunnel/syntax-error': 'a line without = can be meant in several ways',
