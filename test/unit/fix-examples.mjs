@@ -83,8 +83,11 @@ export const FIX_EXAMPLES = {
   ),
 };
 
-/** More cases of the cross-file rules: chroot pid files, templates, drop-ins, accounts. */
+/** More cases: debug facilities, several dead options, IP checks, and the cross-file rules (chroot pid files, templates, drop-ins, accounts). */
 const MORE_EXAMPLES = {
+  'stunnel/debug-facility': [{ files: { [CONF]: 'debug = daemon.\n' + SVC } }],
+  'stunnel/dead-option': [{ files: { [CONF]: 'EGD = /var/run/egd\n' + SVC + 'options = NO_SSLv2\n' } }],
+  'stunnel/unauthenticated-client': [{ files: { [CONF]: '[a]\nclient = yes\naccept = 127.0.0.1:8080\nconnect = 10.0.0.1:443\nverifyChain = yes\nCAfile = /etc/ssl/certs/ca-certificates.crt\n' } }],
   'systemd/type-foreground-mismatch': [
     { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n', [CONF]: 'foreground = yes\npid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },
     { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n', [CONF]: 'pid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },
@@ -118,22 +121,22 @@ for (const [id, list] of Object.entries(MORE_EXAMPLES)) FIX_EXAMPLES[id].push(..
 /** Rules without fixes, and why: the right edit depends on what the user meant, or on facts a file does not hold. */
 export const NO_FIX = {
   'stunnel/syntax-error': 'a line without = can be meant in several ways',
-  'stunnel/invalid-value': 'the intended value is not known',
-  'stunnel/port-range': 'the intended port is not known',
-  'stunnel/newer-option': 'upgrading stunnel or dropping the option is the user\'s choice',
-  'stunnel/include-error': 'the folder to include is not known',
-  'stunnel/service-endpoints': 'the missing endpoint is not known',
-  'stunnel/missing-certificate': 'the certificate to use is not known',
-  'stunnel/redirect-unsupported': 'removing redirect or changing the protocol are both reasonable',
-  'stunnel/version-range': 'either bound may be the wrong one',
-  'stunnel/protocol-mode': 'the mode or the protocol may be the wrong one',
-  'stunnel/ticket-secrets': 'a secret cannot be made up',
-  'stunnel/sni-primary': 'the primary service is not known',
-  'stunnel/relative-path-without-foreground': 'the absolute path is not known',
-  'stunnel/missing-file': 'the right file is not known',
-  'stunnel/unknown-user': 'the account to use is not known',
-  'stunnel/duplicate-service': 'the new name is not known',
-  'stunnel/setuid-low-port': 'dropping setuid or moving the port are both reasonable',
+  'stunnel/invalid-value': 'the right value depends on what was meant; the message names the accepted ones',
+  'stunnel/port-range': 'which port was meant is not knowable',
+  'stunnel/newer-option': 'either the target version or the configuration is wrong; only the user knows which',
+  'stunnel/include-error': 'the directory, the loop or the stray file needs a decision outside this file',
+  'stunnel/service-endpoints': 'the missing or extra endpoint (accept, connect, exec) depends on the service',
+  'stunnel/missing-certificate': 'the certificate path is not knowable',
+  'stunnel/redirect-unsupported': 'removing redirect or changing the mode changes what the service does',
+  'stunnel/version-range': 'which bound is wrong is not knowable',
+  'stunnel/protocol-mode': 'the mode or the protocol is wrong; only the user knows which',
+  'stunnel/ticket-secrets': 'the other secret must be a new random value',
+  'stunnel/sni-primary': 'the primary section or server name is not knowable',
+  'stunnel/relative-path-without-foreground': 'the absolute path is not knowable',
+  'stunnel/missing-file': 'the right path is not knowable',
+  'stunnel/unknown-user': 'creating the user or picking another one happens outside the file',
+  'stunnel/duplicate-service': 'the new name is the user\'s choice',
+  'stunnel/setuid-low-port': 'a note about reloads; nothing in the file is wrong',
   'systemd/specifier-not-expanded': 'the intended literal value is not known',
   'systemd/missing-exec-start': 'the command is not known',
   'systemd/timer-without-unit': 'the unit to start is not known',
