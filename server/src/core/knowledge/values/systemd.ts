@@ -269,7 +269,7 @@ function checkEnvironment(v: string): ValueProblem | null {
       continue;
     }
     // A word without '=' after an assignment: an unquoted space (systemd/environment-unquoted-space says so).
-    if (eq < 0 && sawAssignment && !t.quoted) continue;
+    if (eq < 0 && sawAssignment) continue;
     if (eq > 0) return at(t, `'${t.text.slice(0, eq)}' is not a valid variable name (letters, digits and _, not starting with a digit). systemd ignores this assignment.`);
     return at(t, `'${t.text}' is not an assignment: Environment= takes NAME=VALUE words${eq === 0 ? ' (the name is missing)' : ''}. systemd ignores it.`);
   }
@@ -627,6 +627,7 @@ function checkType(d: Directive, v: string, cx: ValueContext): ValueProblem | nu
           // The list is systemd 252's; a newer kernel and systemd may know more names.
           return at({ start: w.start, end: w.start + name.length }, `'${name}' is not a system call systemd ${version <= 252 ? version : 252} knows. systemd ignores it.`, version > 252 && /^[a-z0-9_]+$/.test(name) ? 'warning' : undefined);
         }
+        if (errno !== undefined && !v.startsWith('~')) return at({ start: w.start + name.length, end: w.end }, `An allow list (no ~ in front) cannot give a system call an error number; systemd ignores '${w.text}'. Put :${errno} on entries of a ~ deny list, or use SystemCallErrorNumber=.`);
         if (errno !== undefined && !errnoOk(errno, version)) return at({ start: w.start + name.length + 1, end: w.end }, `'${errno}' is not an errno name such as EPERM or a number. ${IGNORED}`);
       }
       return null;

@@ -151,6 +151,13 @@ export function effective(ws: Workspace, unit: ParsedDocument, section: string, 
   return out;
 }
 
+/** The last assignment of a key across the unit and its drop-ins, an empty one included. */
+export function lastAssignment(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry | undefined {
+  let last: Entry | undefined;
+  for (const d of unitFiles(ws, unit)) for (const s of d.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) last = e;
+  return last;
+}
+
 /** The last effective value of a key, or undefined. */
 export function effectiveValue(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry | undefined {
   const list = effective(ws, unit, section, key);

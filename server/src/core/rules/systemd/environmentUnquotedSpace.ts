@@ -19,7 +19,7 @@ export const environmentUnquotedSpace: Rule = {
       for (let i = 0; i < toks.length; i++) {
         if (!ASSIGNMENT.test(toks[i].text)) continue;
         let j = i + 1;
-        while (j < toks.length && !toks[j].quoted && !toks[j].text.includes('=')) j++;
+        while (j < toks.length && !toks[j].text.includes('=')) j++;
         if (j === i + 1) continue;
         const first = toks[i];
         const orphans = toks.slice(i + 1, j);

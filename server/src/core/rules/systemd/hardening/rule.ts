@@ -6,7 +6,7 @@ import type { Workspace } from '../../../workspace/workspace';
 import { appendSection, fix, insertIntoSection, replaceSpan } from '../../fixes';
 import type { Rule } from '../../rule';
 import { effectiveValue, inDoc, isDropInDoc, isMasked, unitAnchor, unitFiles, unitNameOfDoc, unloadable } from '../context';
-import { HARDENING, type HardeningCheck } from './table';
+import { BROAD_CAPABILITIES, HARDENING, type HardeningCheck } from './table';
 
 interface Judged {
   files: ParsedDocument[];
@@ -53,7 +53,18 @@ export function hardeningRule(check: HardeningCheck): Rule {
       const current = effectiveValue(ws, doc, 'Service', check.key);
       const recommendedKey = check.recommended.split('=')[0];
       const fixes = [];
-      if (current && recommendedKey === check.key) {
+      if (current && check.name === 'user' && inDoc(doc, current)) {
+        // User=root: a dynamic user replaces it (with both, systemd would still pick the static root user).
+        fixes.push(fix(`Replace User=${current.value} with ${check.recommended}`, doc, [replaceSpan(doc, { start: current.keySpan.start, end: current.valueSpan.end }, check.recommended)]));
+      } else if (current && check.name === 'capability-bounding-set') {
+        // Narrow the list the unit has rather than swapping an allow list for a deny list.
+        if (inDoc(doc, current)) {
+          const inverted = current.value.startsWith('~');
+          const words = current.value.replace(/^~/, '').split(/\s+/).filter(Boolean);
+          const next = inverted ? `~${[...words, ...BROAD_CAPABILITIES.filter((c) => !words.map((w) => w.toUpperCase()).includes(c))].join(' ')}` : words.filter((w) => !BROAD_CAPABILITIES.includes(w.toUpperCase())).join(' ');
+          fixes.push(fix(inverted ? 'Also drop the broad capabilities' : 'Remove the broad capabilities from the list', doc, [replaceSpan(doc, current.valueSpan, next)]));
+        }
+      } else if (current && recommendedKey === check.key) {
         // The setting is there but weak or off: change it where it is (a drop-in may set it too).
         if (inDoc(doc, current)) fixes.push(fix(`Use ${check.recommended}`, doc, [replaceSpan(doc, current.valueSpan, check.recommended.slice(check.key.length + 1))]));
       } else if (!effectiveValue(ws, doc, 'Service', recommendedKey)) {

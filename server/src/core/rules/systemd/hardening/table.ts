@@ -4,7 +4,7 @@
 import { CAPABILITIES } from '../../../knowledge/values/systemdData';
 import type { ParsedDocument } from '../../../syntax/ast';
 import type { Workspace } from '../../../workspace/workspace';
-import { effectiveValue, truthy } from '../context';
+import { effectiveValue, lastAssignment, truthy } from '../context';
 
 export interface HardeningCheck {
   /** Rule id suffix: systemd/hardening-<name>. */
@@ -97,8 +97,10 @@ export const HARDENING: HardeningCheck[] = [
     severity: 'warning',
     why: 'CapabilityBoundingSet= limits the capabilities the service can ever hold, even as root. Without it, a root service keeps all of them, including CAP_SYS_ADMIN, which is nearly root by itself. List what the service needs, or drop the broad ones with a ~ list.',
     judge: (ws, unit) => {
-      const e = get(ws, unit, 'CapabilityBoundingSet');
+      // An empty assignment is the empty set: no capabilities at all.
+      const e = lastAssignment(ws, unit, 'Service', 'CapabilityBoundingSet');
       if (!e) return 'missing';
+      if (e.value === '') return 'ok';
       const words = e.value.replace(/^~/, '').split(/\s+/).map((w) => w.toUpperCase());
       if (e.value.startsWith('~')) {
         const kept = BROAD_CAPABILITIES.filter((c) => !words.includes(c));
