@@ -25,7 +25,7 @@ const on = (ws: Workspace, unit: ParsedDocument, key: string) => truthy(get(ws, 
 const dynamic = (ws: Workspace, unit: ParsedDocument) => on(ws, unit, 'DynamicUser');
 
 /** Settings that switch NoNewPrivileges= on by themselves. */
-const IMPLY_NNP = ['SystemCallFilter', 'SystemCallArchitectures', 'RestrictAddressFamilies', 'RestrictNamespaces', 'PrivateDevices', 'ProtectKernelTunables', 'ProtectKernelModules', 'ProtectKernelLogs', 'ProtectClock', 'MemoryDenyWriteExecute', 'RestrictRealtime', 'RestrictSUIDSGID', 'LockPersonality'];
+const IMPLY_NNP = ['DynamicUser', 'LockPersonality', 'MemoryDenyWriteExecute', 'PrivateDevices', 'ProtectClock', 'ProtectHostname', 'ProtectKernelLogs', 'ProtectKernelModules', 'ProtectKernelTunables', 'RestrictAddressFamilies', 'RestrictNamespaces', 'RestrictRealtime', 'RestrictSUIDSGID', 'SystemCallArchitectures', 'SystemCallFilter', 'SystemCallLog'];
 
 /** Capabilities a bounding set should not keep unless the service truly needs them. */
 export const BROAD_CAPABILITIES = ['CAP_SYS_ADMIN', 'CAP_SYS_MODULE', 'CAP_SYS_RAWIO', 'CAP_SYS_PTRACE', 'CAP_SYS_BOOT', 'CAP_SYS_TIME', 'CAP_MAC_ADMIN', 'CAP_MAC_OVERRIDE', 'CAP_LINUX_IMMUTABLE', 'CAP_BPF', 'CAP_PERFMON', 'CAP_SYSLOG', 'CAP_AUDIT_CONTROL', 'CAP_MKNOD'];
@@ -55,7 +55,7 @@ export const HARDENING: HardeningCheck[] = [
       return u.value === 'root' || u.value === '0' ? { weak: `User=${u.value} runs the service as root` } : 'ok';
     },
   },
-  boolCheck('no-new-privileges', 'NoNewPrivileges', 'NoNewPrivileges=yes stops the service and its children from gaining privileges through setuid/setgid binaries or file capabilities, so a compromised process cannot climb to root that way.', 'warning', (ws, unit) => IMPLY_NNP.some((k) => !!get(ws, unit, k) && get(ws, unit, k)!.value !== 'no')),
+  boolCheck('no-new-privileges', 'NoNewPrivileges', 'NoNewPrivileges=yes stops the service and its children from gaining privileges through setuid/setgid binaries or file capabilities, so a compromised process cannot climb to root that way.', 'warning', (ws, unit) => IMPLY_NNP.some((k) => { const v = get(ws, unit, k)?.value; return !!v && !['no', 'false', 'off', '0'].includes(v); })),
   {
     name: 'protect-system',
     key: 'ProtectSystem',
