@@ -126,8 +126,8 @@ test("continuation-whitespace: spaces after the backslash; the next line is a ne
   const files = {"/etc/systemd/system/app.service":"[Service]\nExecStart=/bin/true\nRemainAfterExit=yes\\ \nNice=5\n"};
   const f = lintWith(files);
   assert.deepEqual(briefs(f), ["systemd/continuation-whitespace@3:20-3:22"]);
+  assert.match(f[0].message, /which then fails to parse/);
   assert.equal(fixWith(files, "systemd/continuation-whitespace", "Remove the backslash and the spaces after it"), "[Service]\nExecStart=/bin/true\nRemainAfterExit=yes\nNice=5\n");
-  assert.equal(fixWith(files, "systemd/continuation-whitespace", "Remove the spaces so the line continues"), "[Service]\nExecStart=/bin/true\nRemainAfterExit=yes\\\nNice=5\n");
 });
 
 test("continuation-whitespace: the next line continues the value", () => {
@@ -135,6 +135,7 @@ test("continuation-whitespace: the next line continues the value", () => {
   const f = lintWith(files);
   assert.deepEqual(briefs(f), ["systemd/continuation-whitespace@2:25-2:28","systemd/syntax-error@3:3-3:6"]);
   assert.equal(fixWith(files, "systemd/continuation-whitespace", "Remove the spaces so the line continues"), "[Service]\nExecStart=/bin/echo one \\\n  two\n");
+  assert.equal(fixWith(files, "systemd/continuation-whitespace", "Remove the backslash and the spaces after it"), "[Service]\nExecStart=/bin/echo one \n  two\n");
   assert.deepEqual(briefs(lintWith({"/etc/systemd/system/app.service":"[Service]\nExecStart=/bin/echo one \\\n  two\n"})), []);
 });
 

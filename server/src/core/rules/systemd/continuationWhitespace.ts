@@ -38,10 +38,16 @@ export const continuationWhitespace: Rule = {
         const breaks = !!d && !!checkSystemdValue(d, e.value, cx) && !checkSystemdValue(d, e.value.slice(0, -1).trimEnd(), cx);
         const standsAlone = nextLineStandsAlone(doc, e.endLine);
         const backslash = { start: wsStart - 1, end: wsEnd };
+        // Offer only fixes that leave a value systemd accepts; the preferred one comes first (the next
+        // line looks like a new assignment, or like more of this value).
+        const ended = e.value.slice(0, -1).trimEnd();
+        const nextLine = e.endLine + 1 < doc.index.lineCount ? doc.text.slice(doc.index.lineStarts[e.endLine + 1], doc.index.lineEnd(e.endLine + 1)).trim() : '';
+        const joined = `${e.value.slice(0, -1)} ${nextLine}`.trim();
+        const okValue = (v: string) => !d || !checkSystemdValue(d, v, cx);
         const end = fix('Remove the backslash and the spaces after it', doc, [replaceSpan(doc, backslash, '')], standsAlone);
         const cont = fix('Remove the spaces so the line continues', doc, [replaceSpan(doc, { start: wsStart, end: wsEnd }, '')], !standsAlone);
-        // The preferred fix comes first: the next line looks like a new assignment, or like more of this value.
-        const fixes = standsAlone ? [end, cont] : [cont, end];
+        const offered = [...(okValue(ended) ? [end] : []), ...(!standsAlone && nextLine !== '' && okValue(joined) ? [cont] : [])];
+        const fixes = standsAlone ? offered : offered.reverse();
         ctx.report({
           span: { start: wsStart - 1, end: wsEnd },
           severity: breaks ? 'error' : undefined,
