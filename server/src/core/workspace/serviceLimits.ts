@@ -13,6 +13,10 @@ export interface ServiceIdentity {
 
 export function serviceIdentity(ws: Workspace, unit: ParsedDocument): ServiceIdentity {
   const unitFile = unitFileOf(ws, unit);
+  return ws.memo(`identity\0${unitFile.uri}`, () => identityOf(ws, unitFile));
+}
+
+function identityOf(ws: Workspace, unitFile: ParsedDocument): ServiceIdentity {
   const users: string[] = [];
   const groups: string[] = [];
   const user = effectiveValue(ws, unitFile, 'Service', 'User')?.value;
@@ -36,7 +40,7 @@ export function serviceIdentity(ws: Workspace, unit: ParsedDocument): ServiceIde
 /** limits.conf and limits.d files that speak for the machine `from` belongs to. */
 export function limitsFiles(ws: Workspace, from: string): ParsedDocument[] {
   const root = ws.imageRootOf(from);
-  return ws.all('limits-conf').filter((d) => ws.imageRootOf(d.uri) === root);
+  return ws.memo(`limits\0${root ?? ''}`, () => ws.all('limits-conf').filter((d) => ws.imageRootOf(d.uri) === root));
 }
 
 export interface LimitsNofile {

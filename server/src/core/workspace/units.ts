@@ -26,11 +26,26 @@ export function isServiceUnit(doc: ParsedDocument): boolean {
   return unitNameOf(doc).endsWith('.service');
 }
 
+/** Each parsed file's entries by section and key, built once per parse (a parse never changes). */
+const entryIndex = new WeakMap<ParsedDocument, Map<string, Entry[]>>();
+
 /** Entries of one key in one section of a single file, in order. */
 export function entriesOf(doc: ParsedDocument, section: string, key: string): Entry[] {
-  const out: Entry[] = [];
-  for (const s of doc.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) out.push(e);
-  return out;
+  let index = entryIndex.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const s of doc.sections) {
+      if (s.name === null) continue;
+      for (const e of s.entries) {
+        const k = `${s.name}\0${e.key}`;
+        const list = index.get(k);
+        if (list) list.push(e);
+        else index.set(k, [e]);
+      }
+    }
+    entryIndex.set(doc, index);
+  }
+  return index.get(`${section}\0${key}`) ?? [];
 }
 
 /** The unit file followed by its drop-ins, in the order systemd applies them. */
@@ -108,24 +123,33 @@ export function launchOf(ws: Workspace, unitFile: ParsedDocument, exec: Entry): 
 /** What the unit's ExecStart= runs, when it is a daemon Daemonlint knows. */
 export function daemonLaunch(ws: Workspace, unit: ParsedDocument): DaemonLaunch | undefined {
   const unitFile = unitFileOf(ws, unit);
-  const exec = effectiveValue(ws, unitFile, 'Service', 'ExecStart');
-  return exec ? launchOf(ws, unitFile, exec) : undefined;
+  return ws.memo(`launch\0${unitFile.uri}`, () => {
+    const exec = effectiveValue(ws, unitFile, 'Service', 'ExecStart');
+    return exec ? launchOf(ws, unitFile, exec) : undefined;
+  });
 }
 
 /** Units in the workspace that start the given config file. */
 export function launchersOf(ws: Workspace, configUri: string): DaemonLaunch[] {
-  const out: DaemonLaunch[] = [];
-  for (const u of ws.all('systemd-unit')) {
-    if (isDropIn(u)) continue;
-    const l = daemonLaunch(ws, u);
-    if (l && l.configs.includes(configUri)) out.push(l);
-  }
-  return out;
+  const byConfig = ws.memo('launchers', () => {
+    const map = new Map<string, DaemonLaunch[]>();
+    for (const u of ws.all('systemd-unit')) {
+      if (isDropIn(u)) continue;
+      const l = daemonLaunch(ws, u);
+      for (const c of l?.configs ?? []) {
+        const list = map.get(c);
+        if (list) list.push(l!);
+        else map.set(c, [l!]);
+      }
+    }
+    return map;
+  });
+  return [...(byConfig.get(configUri) ?? [])];
 }
 
 /** Every service unit file (not drop-in) in the workspace. */
 export function serviceUnits(ws: Workspace): ParsedDocument[] {
-  return ws.all('systemd-unit').filter((u) => !isDropIn(u) && isServiceUnit(u));
+  return ws.memo('services', () => ws.all('systemd-unit').filter((u) => !isDropIn(u) && isServiceUnit(u))).slice();
 }
 
 /**

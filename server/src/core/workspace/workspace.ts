@@ -34,6 +34,10 @@ export class Workspace {
   private byBasename = new Map<string, string[]>();
   /** system.conf, passwd, group: read by the graph, not linted. */
   private readonly systemFiles = new Map<string, SystemFile>();
+  /** Bumped whenever a file is added, removed or changes text; derived data is cached per generation. */
+  private generation = 0;
+  private memoGeneration = -1;
+  private readonly memos = new Map<string, unknown>();
   private readonly roots: string[];
   /** Files outside the workspace (included directories, referenced files); none by default. */
   reader: FileReader | undefined = undefined;
@@ -54,6 +58,7 @@ export class Workspace {
     // A system file is known by its path, whatever language the caller guessed for it.
     const kind = detectDialect(path) ? undefined : systemFileKind(path);
     if (kind) {
+      if (this.systemFiles.get(uri)?.text !== text) this.generation++;
       this.systemFiles.set(uri, { uri, path, kind, text });
       return true;
     }
@@ -65,15 +70,17 @@ export class Workspace {
       return true;
     }
     this.files.set(uri, { uri, path, dialect: d, text, version });
+    this.generation++;
     if (!old) this.indexName(uri, path);
     return true;
   }
 
   delete(uri: string): void {
-    this.systemFiles.delete(uri);
+    if (this.systemFiles.delete(uri)) this.generation++;
     const f = this.files.get(uri);
     if (!f) return;
     this.files.delete(uri);
+    this.generation++;
     const list = this.byBasename.get(basename(f.path));
     if (list) this.byBasename.set(basename(f.path), list.filter((u) => u !== uri));
   }
@@ -170,8 +177,27 @@ export class Workspace {
     return out.sort();
   }
 
+  /**
+   * A value derived from the files (the graph's links, a unit's effective settings), computed once
+   * and kept until any file is added, removed or changed. `key` names what is computed.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memoGeneration !== this.generation) {
+      this.memos.clear();
+      this.memoGeneration = this.generation;
+    }
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
   /** Drop-in files for a unit name, e.g. foo@bar.service -> foo@bar.service.d/*, foo@.service.d/*, service.d/*. */
   dropInsFor(unitName: string): ParsedDocument[] {
+    return this.memo(`dropins\0${unitName}`, () => this.findDropIns(unitName)).slice();
+  }
+
+  private findDropIns(unitName: string): ParsedDocument[] {
     const dirs = new Set<string>([unitName + '.d']);
     const at = unitName.indexOf('@');
     const dot = unitName.lastIndexOf('.');
