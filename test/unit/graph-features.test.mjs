@@ -114,3 +114,18 @@ test('neighbours: every link of the graph re-lints the other end', () => {
   assert.deepEqual(n('/etc/systemd/system.conf'), [MAIL, '/etc/stunnel/web.conf', DROPIN, TEMPLATE]);
   assert.deepEqual(n('/etc/passwd'), [MAIL, '/etc/stunnel/web.conf', DROPIN, TEMPLATE]);
 });
+
+test('the graph stays linear: 400 units, each starting its own config, lint in well under 10 s', () => {
+  const files = { '/etc/security/limits.conf': 'u soft nofile 4096\n' };
+  for (let i = 0; i < 400; i++) {
+    files[`/etc/systemd/system/s${i}.service`] = `[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/c${i}.conf\nUser=u\n`;
+    files[`/etc/stunnel/c${i}.conf`] = 'setuid = u\n[a]\naccept = 443\nconnect = 80\ncert = x.pem\n';
+  }
+  const ws = workspace(files);
+  const start = performance.now();
+  const results = core.lintWorkspace(ws, core.resolveSettings({}));
+  const ms = performance.now() - start;
+  // Before links were cached per workspace generation this took minutes (cubic in the file count).
+  assert.ok(ms < 10_000, `${Math.round(ms)} ms`);
+  assert.equal([...results.values()].flat().filter((f) => f.rule === 'systemd/missing-limit-nofile').length, 800);
+});
