@@ -129,3 +129,14 @@ test('the graph stays linear: 400 units, each starting its own config, lint in w
   assert.ok(ms < 10_000, `${Math.round(ms)} ms`);
   assert.equal([...results.values()].flat().filter((f) => f.rule === 'systemd/missing-limit-nofile').length, 800);
 });
+
+test('a drop-in under /etc hides the vendor drop-in of the same name', () => {
+  const ws = workspace({
+    [TEMPLATE]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\n',
+    '/lib/systemd/system/stunnel@.service.d/limits.conf': '[Service]\nLimitNOFILE=4096\n',
+    '/etc/systemd/system/stunnel@.service.d/limits.conf': '[Service]\nLimitNOFILE=8192\n',
+    [MAIL]: CASE_030[MAIL],
+  });
+  assert.deepEqual(core.codeLenses(ws, uri(MAIL)).map((l) => l.title), ['started by stunnel@mail.service · LimitNOFILE 8192 → ≈ 4,000 clients']);
+  assert.match(core.effectiveUnit(ws, uri(TEMPLATE)).text, /^# stunnel@\.service as systemd merges it, from:\n# {3}\/lib\/systemd\/system\/stunnel@\.service\n# {3}\/etc\/systemd\/system\/stunnel@\.service\.d\/limits\.conf\n#/);
+});

@@ -203,12 +203,17 @@ export class Workspace {
     const dot = unitName.lastIndexOf('.');
     if (at > 0 && dot > at) dirs.add(unitName.slice(0, at + 1) + unitName.slice(dot) + '.d');
     if (dot > 0) dirs.add(unitName.slice(dot + 1) + '.d');
-    const out: ParsedDocument[] = [];
+    // A drop-in hides one of the same file name with lower priority: /etc over /run over the
+    // vendor directories, then the unit's own directory over the template's and the type's.
+    const rank = (path: string) => (path.includes('/etc/') ? 30 : path.includes('/run/') ? 20 : 10) + (basename(dirname(path)) === unitName + '.d' ? 2 : dirs.size > 2 && basename(dirname(path)).includes('@') ? 1 : 0);
+    const byName = new Map<string, FileEntry>();
     for (const f of this.files.values()) {
-      if (f.dialect === 'systemd-unit' && dirs.has(basename(dirname(f.path))) && f.path.endsWith('.conf')) out.push(this.get(f.uri)!);
+      if (f.dialect !== 'systemd-unit' || !dirs.has(basename(dirname(f.path))) || !f.path.endsWith('.conf')) continue;
+      const seen = byName.get(basename(f.path));
+      if (!seen || rank(f.path) > rank(seen.path)) byName.set(basename(f.path), f);
     }
     // systemd applies drop-ins in file-name order across all directories.
-    return out.sort((a, b) => basename(uriToPath(a.uri)).localeCompare(basename(uriToPath(b.uri))));
+    return [...byName.values()].sort((a, b) => basename(a.path).localeCompare(basename(b.path))).map((f) => this.get(f.uri)!);
   }
 
   /** The unit file a drop-in belongs to, when it is in the workspace. */
