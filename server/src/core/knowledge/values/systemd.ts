@@ -502,6 +502,7 @@ function checkType(d: Directive, v: string, cx: ValueContext): ValueProblem | nu
       if (d.name.startsWith('IP')) return absoluteOrSpecifier(v, true) ? null : whole(`'${v}' is not an absolute path. ${IGNORED}`, v);
       return checkPathList(d, v, {});
     case 'image-list':
+      if (d.name === 'MountImages') for (const t of quotedWords(v)) if (!t.text.includes(':')) return at(t, `MountImages= takes IMAGE:DESTINATION; '${t.text}' has no destination. ${IGNORED}`);
       return checkPathList(d, v, { dashPrefix: true, colonSuffix: true });
     case 'colon-path-list':
       for (const part of v.split(':')) if (!absoluteOrSpecifier(part, true)) return whole(`${d.name}= takes absolute directories separated by ':'; '${part}' is not one. ${IGNORED}`, v);
@@ -516,8 +517,9 @@ function checkType(d: Directive, v: string, cx: ValueContext): ValueProblem | nu
       }
       return null;
     case 'dbus-name':
-      return /^[A-Za-z_-][A-Za-z0-9_-]*(\.[A-Za-z_-][A-Za-z0-9_-]*)+$/.test(v) || v.includes('%') ? null : whole(`'${v}' is not a D-Bus name such as org.example.Daemon (two or more dot-separated parts, not starting with a digit). ${IGNORED}`, v);
+      return /^[A-Za-z_-][A-Za-z0-9_-]*(\.[A-Za-z_-][A-Za-z0-9_-]*)+$/.test(v) || /%[A-Za-z]/.test(v) ? null : whole(`'${v}' is not a D-Bus name such as org.example.Daemon (two or more dot-separated parts, not starting with a digit). ${IGNORED}`, v);
     case 'hex-or-path':
+      if (/^([0-9a-fA-F]{2})+$/.test(v) && v.length < 32) return whole(`The root hash '${v}' is too short: at least 32 hexadecimal digits. ${IGNORED}`, v);
       return v.startsWith('/') || /^([0-9a-fA-F]{2})+$/.test(v) ? null : whole(`'${v}' is neither a hexadecimal root hash nor an absolute path. ${IGNORED}`, v);
     case 'base64-or-path':
       return v.startsWith('/') || v.startsWith('base64:') ? null : whole(`'${v}' is neither an absolute path nor base64:DATA. ${IGNORED}`, v);
@@ -554,8 +556,9 @@ function checkType(d: Directive, v: string, cx: ValueContext): ValueProblem | nu
       return /^(any|((ipv4|ipv6):)?((tcp|udp):)?(any|0*[1-9]\d*(-0*[1-9]\d*)?))$/.test(v) ? null : whole(`'${v}' is not a bind rule: use any, or [ipv4:|ipv6:][tcp:|udp:]PORT[-PORT]. ${IGNORED}`, v);
     case 'bpf-program':
       return /^[a-z_]+:(\/|%)\S*$/.test(v) ? null : whole(`${d.name}= takes TYPE:PATH, e.g. ingress:/sys/fs/bpf/prog. ${IGNORED}`, v);
-    case 'interface-list':
     case 'interface-name':
+      return ifnameOk(v) ? null : whole(`'${v}' is not a network interface name (1..15 characters, no '/', ':', '%' or spaces, not just digits). ${IGNORED}`, v);
+    case 'interface-list':
       for (const w of plainWords(v.startsWith('~') ? ' ' + v.slice(1) : v)) if (!ifnameOk(w.text)) return at(w, `'${w.text}' is not a network interface name (1..15 characters, no '/', ':' or spaces, not just digits). ${IGNORED}`);
       return null;
     case 'arch-list':
@@ -627,6 +630,7 @@ function checkType(d: Directive, v: string, cx: ValueContext): ValueProblem | nu
           // The list is systemd 252's; a newer kernel and systemd may know more names.
           return at({ start: w.start, end: w.start + name.length }, `'${name}' is not a system call systemd ${version <= 252 ? version : 252} knows. systemd ignores it.`, version > 252 && /^[a-z0-9_]+$/.test(name) ? 'warning' : undefined);
         }
+        if (errno !== undefined && d.name === 'SystemCallLog') return at({ start: w.start, end: w.end }, `SystemCallLog= takes no :errno suffix; systemd reads '${w.text}' as one unknown name and ignores it.`);
         if (errno !== undefined && !v.startsWith('~')) return at({ start: w.start + name.length, end: w.end }, `An allow list (no ~ in front) cannot give a system call an error number; systemd ignores '${w.text}'. Put :${errno} on entries of a ~ deny list, or use SystemCallErrorNumber=.`);
         if (errno !== undefined && !errnoOk(errno, version)) return at({ start: w.start + name.length + 1, end: w.end }, `'${errno}' is not an errno name such as EPERM or a number. ${IGNORED}`);
       }
@@ -669,7 +673,7 @@ function checkType(d: Directive, v: string, cx: ValueContext): ValueProblem | nu
       return LOG_FACILITIES.includes(v) || intIn(v, 0, 23) ? null : whole(`'${v}' is not a syslog facility: use ${LOG_FACILITIES.join(', ')}. ${IGNORED}`, v);
     case 'cpu-set': {
       for (const w of plainWords(v.replace(/,/g, ' '))) {
-        if ((d.name === 'CPUAffinity' && w.text === 'numa') || w.text.includes('%')) continue;
+        if ((d.name === 'CPUAffinity' && w.text === 'numa') || /%[A-Za-z]/.test(w.text)) continue;
         if (!/^\d+(-\d+)?$/.test(w.text)) return at(w, `'${w.text}' is not a CPU index or range such as 0-3. ${IGNORED}`);
         const [a, b] = w.text.split('-').map(Number);
         if (b !== undefined && b < a) return at(w, `The range '${w.text}' runs backwards. ${IGNORED}`);
@@ -689,7 +693,6 @@ function checkType(d: Directive, v: string, cx: ValueContext): ValueProblem | nu
       const w = plainWords(v);
       if (w.length !== 2) return whole(`${d.name}= takes a device path and a value separated by a space, e.g. '/dev/sda ${d.type === 'device-weight' ? '200' : d.type === 'device-timespan' ? '25ms' : '10M'}'. ${IGNORED}`, v);
       const val = w[1].text;
-      if (!w[0].text.startsWith('/') && !w[0].text.startsWith('%')) return null; // resolved when the unit starts
       const ok = d.type === 'device-weight' ? intIn(val, d.name.startsWith('BlockIO') ? 10 : 1, d.name.startsWith('BlockIO') ? 1000 : 10000) : d.type === 'device-timespan' ? !checkTimespan(val) : val === 'infinity' || isSize(val);
       return ok ? null : at(w[1], `'${val}' is not a valid ${d.type === 'device-weight' ? 'weight' : d.type === 'device-timespan' ? 'time span' : 'byte or IOPS value (K, M, G suffixes, base 1000)'}. ${IGNORED}`);
     }
@@ -712,7 +715,7 @@ function ipPrefixOk(w: string): boolean {
 }
 
 function ifnameOk(n: string): boolean {
-  return /^[^\s/:]{1,15}$/.test(n) && !/^\d+$/.test(n) && n !== '.' && n !== '..';
+  return /^[\x21-\x7e]{1,15}$/.test(n) && !/[/:%]/.test(n) && !/^\d+$/.test(n) && n !== '.' && n !== '..';
 }
 
 function errnoOk(e: string, version: number, allowKill = false): boolean {
