@@ -42,7 +42,7 @@ export function hardeningRule(check: HardeningCheck): Rule {
     dialect: 'systemd-unit',
     severity: check.severity,
     security: true,
-    summary: check.why.split(/(?<=[.;:])\s/)[0].replace(/[.;:]$/, '') + '.',
+    summary: check.summary,
     check(ctx) {
       const { doc, workspace: ws } = ctx;
       if (isDropInDoc(doc) || !unitNameOfDoc(doc).endsWith('.service') || isMasked(doc) || unloadable(doc)) return;

@@ -12,6 +12,8 @@ export interface HardeningCheck {
   key: string;
   /** The line the fixes add. */
   recommended: string;
+  /** One line for the README and --list-rules. */
+  summary: string;
   /** Our explanation (hover and message). */
   why: string;
   /** Core checks warn; the finer ones inform. */
@@ -33,6 +35,7 @@ export const BROAD_CAPABILITIES = ['CAP_SYS_ADMIN', 'CAP_SYS_MODULE', 'CAP_SYS_R
 function boolCheck(name: string, key: string, why: string, severity: 'warning' | 'info' = 'info', extraOk?: (ws: Workspace, unit: ParsedDocument) => boolean): HardeningCheck {
   return {
     name,
+    summary: SUMMARIES[name],
     key,
     recommended: `${key}=yes`,
     why,
@@ -41,9 +44,34 @@ function boolCheck(name: string, key: string, why: string, severity: 'warning' |
   };
 }
 
+const SUMMARIES: Record<string, string> = {
+  'user': 'A service that runs as root: no User= (or User=root) and no DynamicUser=yes.',
+  'no-new-privileges': 'No NoNewPrivileges=yes (nor a setting that implies it): setuid binaries and file capabilities can raise privileges.',
+  'protect-system': 'No ProtectSystem=strict: the service may write to /usr, /etc or the rest of the file system.',
+  'private-tmp': 'No PrivateTmp=yes: the service shares /tmp and /var/tmp with every other program.',
+  'protect-home': 'No ProtectHome=: the service can read the home directories of users.',
+  'capability-bounding-set': 'No CapabilityBoundingSet=, or one that keeps CAP_SYS_ADMIN and other broad capabilities.',
+  'protect-kernel-tunables': 'No ProtectKernelTunables=yes: the service may change kernel settings under /proc/sys and /sys.',
+  'protect-kernel-modules': 'No ProtectKernelModules=yes: the service may load kernel modules.',
+  'protect-kernel-logs': 'No ProtectKernelLogs=yes: the service may read the kernel log buffer.',
+  'protect-control-groups': 'No ProtectControlGroups=yes: the service may write to the cgroup file system.',
+  'private-devices': 'No PrivateDevices=yes: the service sees physical devices in /dev.',
+  'restrict-address-families': 'No RestrictAddressFamilies=: the service may open sockets of any family.',
+  'restrict-namespaces': 'No RestrictNamespaces=: the service may create namespaces.',
+  'system-call-filter': 'No SystemCallFilter=: the service may make any system call.',
+  'system-call-architectures': 'No SystemCallArchitectures=native: system calls of foreign ABIs can bypass filters.',
+  'lock-personality': 'No LockPersonality=yes: the service may change its execution domain.',
+  'memory-deny-write-execute': 'No MemoryDenyWriteExecute=yes: the service may create writable and executable memory.',
+  'restrict-realtime': 'No RestrictRealtime=yes: the service may take realtime scheduling.',
+  'restrict-suid-sgid': 'No RestrictSUIDSGID=yes: the service may create setuid/setgid files.',
+  'protect-clock': 'No ProtectClock=yes: the service may set the system clock.',
+  'protect-hostname': 'No ProtectHostname=yes: the service may change the host name.',
+};
+
 export const HARDENING: HardeningCheck[] = [
   {
     name: 'user',
+    summary: SUMMARIES['user'],
     key: 'User',
     recommended: 'DynamicUser=yes',
     severity: 'warning',
@@ -58,6 +86,7 @@ export const HARDENING: HardeningCheck[] = [
   boolCheck('no-new-privileges', 'NoNewPrivileges', 'NoNewPrivileges=yes stops the service and its children from gaining privileges through setuid/setgid binaries or file capabilities, so a compromised process cannot climb to root that way.', 'warning', (ws, unit) => IMPLY_NNP.some((k) => { const v = get(ws, unit, k)?.value; return !!v && !['no', 'false', 'off', '0'].includes(v); })),
   {
     name: 'protect-system',
+    summary: SUMMARIES['protect-system'],
     key: 'ProtectSystem',
     recommended: 'ProtectSystem=strict',
     severity: 'warning',
@@ -72,6 +101,7 @@ export const HARDENING: HardeningCheck[] = [
   },
   {
     name: 'private-tmp',
+    summary: SUMMARIES['private-tmp'],
     key: 'PrivateTmp',
     recommended: 'PrivateTmp=yes',
     severity: 'warning',
@@ -80,6 +110,7 @@ export const HARDENING: HardeningCheck[] = [
   },
   {
     name: 'protect-home',
+    summary: SUMMARIES['protect-home'],
     key: 'ProtectHome',
     recommended: 'ProtectHome=yes',
     severity: 'warning',
@@ -92,6 +123,7 @@ export const HARDENING: HardeningCheck[] = [
   },
   {
     name: 'capability-bounding-set',
+    summary: SUMMARIES['capability-bounding-set'],
     key: 'CapabilityBoundingSet',
     recommended: `CapabilityBoundingSet=~${BROAD_CAPABILITIES.join(' ')}`,
     severity: 'warning',
@@ -117,6 +149,7 @@ export const HARDENING: HardeningCheck[] = [
   boolCheck('private-devices', 'PrivateDevices', 'PrivateDevices=yes gives the service a minimal /dev without physical devices (no raw disks, no /dev/mem), unless it really drives hardware.'),
   {
     name: 'restrict-address-families',
+    summary: SUMMARIES['restrict-address-families'],
     key: 'RestrictAddressFamilies',
     recommended: 'RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6',
     severity: 'info',
@@ -125,6 +158,7 @@ export const HARDENING: HardeningCheck[] = [
   },
   {
     name: 'restrict-namespaces',
+    summary: SUMMARIES['restrict-namespaces'],
     key: 'RestrictNamespaces',
     recommended: 'RestrictNamespaces=yes',
     severity: 'info',
@@ -136,6 +170,7 @@ export const HARDENING: HardeningCheck[] = [
   },
   {
     name: 'system-call-filter',
+    summary: SUMMARIES['system-call-filter'],
     key: 'SystemCallFilter',
     recommended: 'SystemCallFilter=@system-service',
     severity: 'info',
@@ -144,6 +179,7 @@ export const HARDENING: HardeningCheck[] = [
   },
   {
     name: 'system-call-architectures',
+    summary: SUMMARIES['system-call-architectures'],
     key: 'SystemCallArchitectures',
     recommended: 'SystemCallArchitectures=native',
     severity: 'info',
