@@ -14,7 +14,7 @@ test('README lists every rule (regenerate with node tools/gen-readme-rules.mjs)'
 });
 
 test('rule ids are unique, stable-looking and documented', () => {
-  const ids = core.RULES.map((r) => r.id);
+  const ids = [...core.RULES, ...core.META_RULES].map((r) => r.id);
   assert.equal(new Set(ids).size, ids.length);
   for (const id of ids) {
     assert.match(id, /^(stunnel|systemd|limits|daemonlint)\/[a-z0-9]+(-[a-z0-9]+)*$/);

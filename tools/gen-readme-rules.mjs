@@ -5,10 +5,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const { RULES } = require('../dist/core.js');
+const { RULES, META_RULES } = require('../dist/core.js');
 
-export function rulesTable(rules) {
-  const rows = rules.map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity}${r.security ? ' (with `--security`)' : ''} | ${r.summary.replace(/\|/g, '\\|')} |`);
+export function rulesTable(rules, meta = META_RULES) {
+  const rows = [...rules, ...meta].map((r) => `| [\`${r.id}\`](docs/rules/${r.id}.md) | ${r.severity}${r.security ? ' (with `--security`)' : ''} | ${r.summary.replace(/\|/g, '\\|')} |`);
   return ['| rule | default | what it reports |', '|---|---|---|', ...rows].join('\n');
 }
 

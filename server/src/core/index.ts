@@ -24,3 +24,4 @@ export { launchersOf, daemonLaunch, isDropIn, unitNameOf } from './workspace/uni
 export { Workspace } from './workspace/workspace';
 export { neighbours } from './workspace/graph';
 export { codeLenses, definition, effectiveUnit, filesInDir, inlayHints, type CodeLensEntry, type DefinitionEntry, type EffectiveUnit, type InlayHintEntry } from './features/graph';
+export { META_RULES, type MetaRule } from './rules/meta';
