@@ -84,7 +84,10 @@ export interface FixAllChange extends FileEdit {
 
 export function fixAllEdits(findings: readonly Finding[]): FixAllChange[] {
   const byUri = new Map<string, FixAllChange>();
-  for (const finding of findings) {
+  // A line the parser could not read skews every other finding (a broken header puts its
+  // options into the previous section), so syntax repairs get a pass of their own first.
+  const syntax = findings.filter((f) => f.rule.endsWith('/syntax-error') && f.fixes.some((x) => isSafeFix(x, f)));
+  for (const finding of syntax.length ? syntax : findings) {
     const fix = finding.fixes.find((f) => isSafeFix(f, finding));
     if (!fix) continue;
     const change = fix.changes[0];

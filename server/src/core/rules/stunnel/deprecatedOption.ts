@@ -29,7 +29,10 @@ function sslVersionFixes(doc: ParsedDocument, e: Entry): Fix[] {
   }
   const known = stunnelOption('sslVersionMin')!.values!.find((x) => x.toLowerCase() === v.toLowerCase());
   if (!known) return [];
-  return [replaceWithLines(doc, e, [`sslVersionMin = ${known}`, `sslVersionMax = ${known}`], `Replace with sslVersionMin/sslVersionMax = ${known}`)];
+  // Keeping a pin on a version OpenSSL 3 refuses is not the right answer: stunnel/insecure-protocol
+  // offers the preferred fix then, and this one stays available but is never applied by fix-all.
+  const weak = ['sslv3', 'tlsv1', 'tlsv1.1'].includes(known.toLowerCase());
+  return [replaceWithLines(doc, e, [`sslVersionMin = ${known}`, `sslVersionMax = ${known}`], `Replace with sslVersionMin/sslVersionMax = ${known}`, !weak)];
 }
 
 export const deprecatedOption: Rule = {

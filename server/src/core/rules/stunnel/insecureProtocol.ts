@@ -1,5 +1,5 @@
 import { stunnelOption } from '../../knowledge/stunnel';
-import { fix, replaceSpan } from '../fixes';
+import { deleteEntry, fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
 
 /** Versions RFC 8996 deprecated; OpenSSL 3 refuses them at its default security level. */
@@ -34,7 +34,10 @@ export const insecureProtocol: Rule = {
         const fixes =
           opt.name === 'sslVersion'
             ? [fix('Use sslVersionMin = TLSv1.2', doc, [replaceSpan(doc, { start: e.keySpan.start, end: e.valueSpan.end }, 'sslVersionMin = TLSv1.2')])]
-            : [fix(`Use ${opt.name} = TLSv1.2`, doc, [replaceSpan(doc, e.valueSpan, 'TLSv1.2')])];
+            : opt.name === 'sslVersionMax'
+              ? // Raising the ceiling to TLSv1.2 would still shut out TLS 1.3; without it every version up to 1.3 is allowed.
+                [fix('Remove sslVersionMax (allow every version up to TLS 1.3)', doc, [deleteEntry(doc, e)])]
+              : [fix(`Use ${opt.name} = TLSv1.2`, doc, [replaceSpan(doc, e.valueSpan, 'TLSv1.2')])];
         ctx.report({
           span: e.valueSpan,
           message: `${opt.name} = ${e.value}: ${consequence}. Use TLSv1.2 or later.`,
