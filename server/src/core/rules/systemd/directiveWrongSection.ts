@@ -30,8 +30,13 @@ export const directiveWrongSection: Rule = {
         if (home) {
           const line = doc.text.slice(e.span.start, e.span.end);
           const target = firstByName.get(home);
-          const insert = target ? insertIntoSection(doc, target, [line]) : appendSection(doc, home, [line]);
-          fixes.push({ title: `Move '${e.key}=' to [${home}]`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e), insert] }] });
+          // The same assignment already in the right place: moving it would only duplicate it.
+          const twin = target?.entries.find((x) => x.key === e.key && x.value === e.value);
+          if (twin) fixes.push({ title: `Remove '${e.key}=' (already in [${home}])`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e)] }] });
+          else {
+            const insert = target ? insertIntoSection(doc, target, [line]) : appendSection(doc, home, [line]);
+            fixes.push({ title: `Move '${e.key}=' to [${home}]`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e), insert] }] });
+          }
         }
         ctx.report({ span: e.keySpan, message, fixes });
       }

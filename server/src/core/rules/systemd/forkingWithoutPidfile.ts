@@ -1,6 +1,7 @@
 // Type=forking with no PIDFile=: systemd guesses the main process after the fork. When the unit
 // starts a stunnel config that writes a pid file, the fix names that file.
 import { stunnelPidPath } from '../../workspace/stunnelConfig';
+import { parseSystemdBoolean } from '../../knowledge/values/systemd';
 import { daemonLaunch, effectiveValue, isIn, unitFileOf } from '../../workspace/units';
 import { fix, insertLinesAfter } from '../fixes';
 import type { Rule } from '../rule';
@@ -18,6 +19,9 @@ export const forkingWithoutPidfile: Rule = {
     // Report only in the file whose line is in force.
     if (!isIn(doc, type)) return;
     if (effectiveValue(ws, unit, 'Service', 'PIDFile')) return;
+    // GuessMainPID=no: the unit asked systemd not to guess (rc-local.service does this).
+    const guess = effectiveValue(ws, unit, 'Service', 'GuessMainPID');
+    if (guess && parseSystemdBoolean(guess.value) === false) return;
 
     const launch = daemonLaunch(ws, unit);
     const config = launch?.configs.length === 1 ? ws.get(launch.configs[0]) : undefined;

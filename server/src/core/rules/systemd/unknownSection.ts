@@ -21,7 +21,8 @@ export const unknownSection: Rule = {
       ctx.report({
         span: s.nameSpan,
         message,
-        fixes: suggestion && !elsewhere ? [fix(`Change to [${suggestion}]`, ctx.doc, [replaceSpan(ctx.doc, s.nameSpan, suggestion)])] : [],
+        // Renaming into a section the file already has splits it in two: offer it, but not as the one right answer.
+        fixes: suggestion && !elsewhere ? [fix(`Change to [${suggestion}]`, ctx.doc, [replaceSpan(ctx.doc, s.nameSpan, suggestion)], !ctx.doc.sections.some((x) => x.name === suggestion))] : [],
       });
     }
   },
