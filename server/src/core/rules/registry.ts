@@ -1,4 +1,5 @@
 // The table of every rule. Adding a rule = one module + one line here.
+import { limitsInvalidValue } from './limits/invalidValue';
 import { limitsSyntaxError } from './limits/syntaxError';
 import type { Rule } from './rule';
 import { debugFacility } from './stunnel/debugFacility';
@@ -179,6 +180,7 @@ export const RULES: readonly Rule[] = [
   hardeningProtectClock,
   hardeningProtectHostname,
   limitsSyntaxError,
+  limitsInvalidValue,
   typeForegroundMismatch,
   pidfileMismatch,
   nofileBelowExpectedConnections,
