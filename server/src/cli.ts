@@ -1,5 +1,6 @@
 // daemonlint: lints stunnel.conf, systemd units and limits.conf files from the command line,
 // with the same core the editor uses. The pieces are in cli/; docs/cli.md is the reference.
+import { visible } from './cli/format/common';
 import { main } from './cli/main';
 
 async function readStdin(): Promise<string> {
@@ -21,7 +22,7 @@ main(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdout: proc
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`daemonlint: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`daemonlint: internal error: ${visible(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = 2;
   },
 );

@@ -169,3 +169,14 @@ test('applyEdits and fixAllEdits (core): edits in original positions; overlappin
     ],
   );
 });
+
+test('a dry-run diff quotes a file name with control characters as git does, and git apply takes it', (t) => {
+  const name = 'stunnel\x1b[2J\t"q\\.conf';
+  const dir = makeTree(t, { [name]: 'sslVersion = all\npid = /run/stunnel.pid\n' });
+  const r = run(['--fix-dry-run'], { cwd: dir });
+  const quoted = (side) => `"${side}/stunnel\\033[2J\\t\\"q\\\\.conf"`;
+  assert.equal(r.stdout, `--- ${quoted('a')}\n+++ ${quoted('b')}\n@@ -1,2 +1 @@\n-sslVersion = all\n pid = /run/stunnel.pid\n`);
+  const apply = spawnSync('git', ['apply', '-'], { cwd: dir, input: r.stdout, encoding: 'utf8' });
+  assert.equal(apply.status, 0, apply.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), 'pid = /run/stunnel.pid\n');
+});

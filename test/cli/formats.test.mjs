@@ -220,3 +220,37 @@ test('sarif: valid against the SARIF 2.1.0 JSON schema', (t) => {
   const r0 = unreadable.runs[0];
   assert.equal(r0.tool.driver.rules[r0.results[0].ruleIndex].id, 'daemonlint/unreadable-file');
 });
+
+test('text: control characters from the linted files are shown escaped, never sent to the terminal', (t) => {
+  const dir = makeTree(t, {
+    'esc.service': '[Service]\nExecStart=/bin/true\nFo\x1b[31mRED\x1b]0;pwned\x07o=1\n[Unit\x1b[2J\u009b1m\x7f]\n',
+    'ev\x1b]0;t\x07il.service': '[Service]\nExecStart=/bin/true\nType=some\x1b[8mtimes\n',
+  });
+  const args = ['--rule', 'systemd/unknown-directive=error', '--rule', 'systemd/unknown-section=error'];
+  const r = run(args, { cwd: dir });
+  assert.equal(
+    r.stdout,
+    [
+      "esc.service:3:1: error systemd/unknown-directive Unknown key 'Fo\\x1b[31mRED\\x1b]0;pwned\\x07o' in [Service]: systemd ignores the line, so the setting never takes effect. Keys of your own must start with X-.",
+      'esc.service:4:2: error systemd/unknown-section Unknown section [Unit\\x1b[2J\\x9b1m\\x7f]: systemd ignores it and every line in it. Sections of your own must start with X-.',
+      "ev\\x1b]0;t\\x07il.service:3:6: error systemd/invalid-value 'some\\x1b[8mtimes' is not a valid value for Type=: expected one of simple, forking, oneshot, dbus, notify, notify-reload, idle, exec. systemd ignores the line.",
+    ].join('\n') + '\n',
+  );
+  assert.equal(r.code, 1);
+  // In colour, the only escape sequences are the format's own.
+  const coloured = run([...args, '--color', 'always'], { cwd: dir }).stdout;
+  assert.deepEqual([...new Set(coloured.match(/\x1b\[\d+m/g))].sort(), ['\x1b[1m', '\x1b[22m', '\x1b[2m', '\x1b[31m', '\x1b[39m']);
+  assert.equal(coloured.replace(/\x1b\[\d+m/g, ''), r.stdout);
+  // JSON keeps the text exact (JSON.stringify escapes it).
+  assert.equal(JSON.parse(run([...args, '--format', 'json'], { cwd: dir }).stdout)[2].file, 'ev\x1b]0;t\x07il.service');
+});
+
+test('error lines on stderr show control characters in names and configuration text escaped', (t) => {
+  const dir = makeTree(t, { 'stunnel.conf': 'pid = /run/stunnel.pid\n', 'bad/.daemonlintrc': 'bo\x1b[5mgus = 1\n', 'bad/stunnel.conf': '' });
+  assert.deepEqual(run(['stunnel.conf', 'no\x1b[2Jpe\r'], { cwd: dir }), { code: 2, stdout: '', stderr: 'daemonlint: no such file or directory: no\\x1b[2Jpe\\x0d\n' });
+  assert.deepEqual(run(['bad'], { cwd: dir }), {
+    code: 2,
+    stdout: '',
+    stderr: "daemonlint: bad/.daemonlintrc: unknown key 'bo\\x1b[5mgus' (known: systemdVersion, stunnelVersion, security, expectedConnections, [rules])\n",
+  });
+});

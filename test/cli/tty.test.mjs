@@ -44,3 +44,11 @@ test('--color auto colours on a terminal unless NO_COLOR is set or TERM is dumb'
   assert.equal(onTerminal([], dir, { TERM: 'dumb' }).out, line + summary);
   assert.equal(onTerminal(['--color', 'never'], dir).out, line + summary);
 });
+
+test('--fix-dry-run on a terminal shows control characters escaped; piped, the diff is exact', { skip: !hasScript && 'no script(1)' }, (t) => {
+  const dir = makeTree(t, { 'stunnel.conf': 'sslVersion = all\npid = /run/x\x1b]0;pwned\x07.pid\n' });
+  const diff = (pid) => `--- a/stunnel.conf\n+++ b/stunnel.conf\n@@ -1,2 +1 @@\n-sslVersion = all\n pid = /run/x${pid}.pid\n`;
+  const summary = '1 file, 0 errors, 0 warnings; 1 problem fixable in 1 file\n';
+  assert.equal(onTerminal(['--fix-dry-run'], dir).out, diff('\\x1b]0;pwned\\x07') + summary);
+  assert.deepEqual(run(['--fix-dry-run'], { cwd: dir }), { code: 0, stdout: diff('\x1b]0;pwned\x07'), stderr: summary });
+});

@@ -1,5 +1,6 @@
 // A unified diff of two texts, line by line (Myers' O((N+M)D) algorithm), as `diff -u` and
 // `git diff` print it, so `git apply` or `patch -p1` can apply the output.
+import { visible } from './format/common';
 
 /** Splits into lines, each keeping its line break, so a changed line ending is a changed line. */
 function splitLines(text: string): string[] {
@@ -85,6 +86,36 @@ function printLine(kind: string, line: string): string {
   return `${kind}${line}\n\\ No newline at end of file\n`;
 }
 
+const CONTROL = /[\x00-\x1f\x7f-\x9f]/;
+const NAMED: Record<string, string> = { '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r', '"': '"', '\\': '\\' };
+
+/**
+ * A file name for a diff header. A name with control characters is written in double quotes with
+ * C escapes (octal for the bytes of other control characters), as git writes such names and as
+ * `git apply` reads them; any other name as it is.
+ */
+export function diffName(name: string): string {
+  if (!CONTROL.test(name)) return name;
+  let out = '"';
+  for (const c of name) {
+    if (NAMED[c] !== undefined) out += '\\' + NAMED[c];
+    else if (CONTROL.test(c)) for (const b of Buffer.from(c, 'utf8')) out += '\\' + b.toString(8).padStart(3, '0');
+    else out += c;
+  }
+  return out + '"';
+}
+
+/**
+ * A diff as shown on a terminal: control characters in its lines (other than tab and the line
+ * breaks themselves) escaped as \xNN. Piped, a diff is printed as it is, so it still applies.
+ */
+export function forTerminal(diff: string): string {
+  return diff
+    .split('\n')
+    .map((l) => (l.endsWith('\r') ? visible(l.slice(0, -1)) + '\r' : visible(l)))
+    .join('\n');
+}
+
 /**
  * The unified diff turning `before` into `after` with `context` lines around each change; ''
  * when they are equal. `before === undefined` means the file is new (--- /dev/null).
@@ -92,7 +123,7 @@ function printLine(kind: string, line: string): string {
 export function unifiedDiff(name: string, before: string | undefined, after: string, context = 3): string {
   if (before === after) return '';
   const ops = editScript(splitLines(before ?? ''), splitLines(after));
-  let out = `--- ${before === undefined ? '/dev/null' : 'a/' + name}\n+++ b/${name}\n`;
+  let out = `--- ${before === undefined ? '/dev/null' : diffName('a/' + name)}\n+++ ${diffName('b/' + name)}\n`;
   // Group changes whose context windows touch into hunks.
   const changed: number[] = [];
   ops.forEach((op, i) => op.kind !== ' ' && changed.push(i));

@@ -12,9 +12,9 @@ import { Workspace } from '../core/workspace/workspace';
 import { collectFiles, createFileReader, dialectFromContent } from '../node/files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { ConfigError, ConfigResolver } from './config';
-import { unifiedDiff } from './diff';
+import { forTerminal, unifiedDiff } from './diff';
 import { fixWorkspace } from './fix';
-import { displayPath, SEVERITY_RANK, sortFindings } from './format/common';
+import { displayPath, SEVERITY_RANK, sortFindings, visible } from './format/common';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatText } from './format/text';
@@ -77,7 +77,8 @@ function printConfig(opts: CliOptions, io: Io): number {
 }
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  const say = (line: string) => io.stderr.write(`daemonlint: ${line}\n`);
+  // File names and configuration text can hold control characters: shown escaped, never sent raw.
+  const say = (line: string) => io.stderr.write(`daemonlint: ${visible(line)}\n`);
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
@@ -201,13 +202,14 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
       allowCreate: stdinUri === undefined,
     });
     results = fixed.findings;
+    const shownDiff = (diff: string) => (io.stdout.isTTY === true ? forTerminal(diff) : diff);
     const files = fixed.changed.size;
     if (stdinUri) {
       const before = texts.get(stdinUri) ?? '';
       const text = fixed.changed.get(stdinUri)?.after ?? before;
-      io.stdout.write(opts.fix ? text : unifiedDiff(displayPath(stdinUri, cwd), before, text));
+      io.stdout.write(opts.fix ? text : shownDiff(unifiedDiff(displayPath(stdinUri, cwd), before, text)));
     } else if (opts.fixDryRun) {
-      for (const [uri, c] of [...fixed.changed].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout.write(unifiedDiff(displayPath(uri, cwd), c.before, c.after));
+      for (const [uri, c] of [...fixed.changed].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout.write(shownDiff(unifiedDiff(displayPath(uri, cwd), c.before, c.after)));
     } else {
       for (const [uri, c] of fixed.changed) {
         const file = uriToPath(uri);

@@ -22,6 +22,15 @@ export function oneBased(r: Range): OneBased {
   return { line: r.start.line + 1, column: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
 }
 
+/**
+ * Text safe to print on a terminal: control characters (C0 but tab, DEL, C1) become `\xNN`, so a
+ * linted file cannot move the cursor, clear the screen or retitle the window through a message
+ * that quotes it, and a finding stays on one line.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
 
 /** Findings of all files in one list: by file name as shown, then position, then rule. */
