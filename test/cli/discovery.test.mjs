@@ -75,23 +75,35 @@ test('a path that does not exist: one line on stderr, exit 2, nothing linted', (
   assert.equal(r.stderr, 'daemonlint: no such file or directory: nope, gone.conf\n');
 });
 
-test('an unreadable file is a finding, not a crash', () => {
+test('an unreadable file given is a finding, not a crash, and fails the run with exit 2', () => {
   // /proc/self/mem is a regular file whose read fails with EIO, even for root.
   const r = run(['--format', 'json', '/proc/self/mem']);
-  assert.equal(r.code, 1);
+  assert.equal(r.code, 2);
   const [f] = JSON.parse(r.stdout);
   assert.deepEqual(
     { file: f.file, rule: f.rule, severity: f.severity, line: f.line, column: f.column, message: f.message },
     { file: '/proc/self/mem', rule: 'daemonlint/unreadable-file', severity: 'error', line: 1, column: 1, message: 'Cannot read the file: EIO: i/o error, read.' },
   );
-  assert.equal(r.stderr, '1 file, 1 error, 0 warnings\n');
+  assert.equal(r.stderr, 'daemonlint: /proc/self/mem: cannot read the file: EIO: i/o error, read\n1 file, 1 error, 0 warnings\n');
 });
 
-test('a path that is neither a file nor a directory is reported and skipped', (t) => {
+test('a path that is neither a file nor a directory is reported and skipped; the rest is linted; exit 2', (t) => {
   const dir = makeTree(t, { 'stunnel.conf': 'fooBar = 1\n' });
   const r = run(['--format', 'json', '/dev/null', 'stunnel.conf'], { cwd: dir });
   assert.deepEqual(briefs(r.stdout), ['stunnel.conf stunnel/unknown-option@1:1']);
   assert.equal(r.stderr, 'daemonlint: /dev/null: not a regular file or directory\n1 file, 1 error, 0 warnings\n');
+  assert.equal(r.code, 2);
+});
+
+test('a path that cannot be used (a link loop, /dev/null, /dev/stdin) fails the run with exit 2, even when nothing else is wrong', (t) => {
+  const dir = makeTree(t, { 'self.service': { symlink: 'self.service' }, 'stunnel.conf': 'pid = /run/stunnel.pid\n' });
+  assert.deepEqual(run(['self.service', 'stunnel.conf', '/dev/null'], { cwd: dir }), {
+    code: 2,
+    stdout: '',
+    stderr: 'daemonlint: self.service: too many levels of symbolic links\ndaemonlint: /dev/null: not a regular file or directory\n1 file, 0 errors, 0 warnings\n',
+  });
+  // Standard input is a pipe here, not a file.
+  assert.deepEqual(run(['/dev/stdin'], { cwd: dir }), { code: 2, stdout: '', stderr: 'daemonlint: /dev/stdin: not a regular file or directory\n0 files, 0 errors, 0 warnings\n' });
 });
 
 test('files the configs refer to are read from disk: a missing certificate in a filesystem image', (t) => {

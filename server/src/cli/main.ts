@@ -9,7 +9,7 @@ import { RULES } from '../core/rules/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding } from '../core/types';
 import { Workspace } from '../core/workspace/workspace';
-import { collectFiles, createFileReader, dialectFromContent } from '../node/files';
+import { collectFiles, createFileReader, dialectFromContent, ioProblem } from '../node/files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { ConfigError, ConfigResolver } from './config';
 import { forTerminal, unifiedDiff } from './diff';
@@ -124,7 +124,10 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
     say(`no such file or directory: ${collected.missing.map(shown).join(', ')}`);
     return 2;
   }
+  // A path given that cannot be used fails the run (exit 2), after the rest is linted.
   for (const e of collected.errors) say(`${shown(e.path)}: ${e.message}`);
+  let failed = collected.errors.length > 0;
+  const given = new Set(opts.paths.map(abs));
 
   const resolver = new ConfigResolver(opts, cwd);
   const settingsByUri = new Map<string, Settings>();
@@ -141,6 +144,7 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
   ws.reader = createFileReader();
   const texts = new Map<string, string>();
   const unreadable = new Map<string, Finding>();
+  const readErrors = new Map<string, string>();
   for (const file of collected.files) {
     const uri = pathToUri(file);
     try {
@@ -155,8 +159,8 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
       texts.set(uri, text);
       ws.set(uri, text, undefined, detectDialect(file) ?? dialectFromContent(text));
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (e as Error).message;
+      const why = ioProblem(e);
+      readErrors.set(file, why);
       const zero = { line: 0, character: 0 };
       unreadable.set(uri, { uri, rule: 'daemonlint/unreadable-file', severity: 'error', range: { start: zero, end: zero }, message: `Cannot read the file: ${why}.`, fixes: [], related: [] });
     }
@@ -170,6 +174,13 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
     texts.set(stdinUri, text);
     ws.set(stdinUri, text, undefined, dialect);
     unreadable.delete(stdinUri);
+  }
+  // A file found in a directory that cannot be read is a finding; one named on the command line
+  // also fails the run.
+  for (const [file, why] of readErrors) {
+    if (!given.has(file) || pathToUri(file) === stdinUri) continue;
+    say(`${shown(file)}: cannot read the file: ${why}`);
+    failed = true;
   }
   const reported = () => (stdinUri ? [stdinUri] : ws.uris());
   // Configuration problems surface before any output, even where no file is linted.
@@ -249,5 +260,5 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
   const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[opts.failLevel]);
   const tooMany = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooMany) say(`too many warnings: ${warnings}, at most ${opts.maxWarnings} allowed (--max-warnings)`);
-  return failing || tooMany ? 1 : 0;
+  return failed ? 2 : failing || tooMany ? 1 : 0;
 }

@@ -12,10 +12,27 @@ export interface Collected {
   files: string[];
   /** Directories that look like a root filesystem (hold etc/, lib/ or usr/). */
   imageRoots: string[];
-  /** Paths that could not be read, with why. */
+  /** Paths given, or directories under them, that could not be read or are not files or directories, with why. */
   errors: { path: string; message: string }[];
   /** Paths given that do not exist. */
   missing: string[];
+}
+
+/** Why a path could not be used, in a few words; the system's own message for rarer cases. */
+export function ioProblem(e: unknown): string {
+  switch ((e as NodeJS.ErrnoException).code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'it is a directory';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    default:
+      return (e as Error).message;
+  }
 }
 
 const SKIP_DIRS = new Set(['node_modules', '.git']);
@@ -41,7 +58,7 @@ export function collectFiles(args: string[]): Collected {
     try {
       real = fs.realpathSync(dir);
     } catch (e) {
-      out.errors.push({ path: dir, message: (e as Error).message });
+      out.errors.push({ path: dir, message: ioProblem(e) });
       return;
     }
     if (seenDirs.has(real) || out.files.length >= MAX_FILES) return;
@@ -50,7 +67,7 @@ export function collectFiles(args: string[]): Collected {
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      out.errors.push({ path: dir, message: (e as Error).message });
+      out.errors.push({ path: dir, message: ioProblem(e) });
       return;
     }
     const isImage = !insideImage && entries.some((d) => (d.isDirectory() || d.isSymbolicLink()) && IMAGE_MARKERS.includes(d.name));
@@ -82,7 +99,7 @@ export function collectFiles(args: string[]): Collected {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') out.missing.push(a);
-      else out.errors.push({ path: a, message: (e as Error).message });
+      else out.errors.push({ path: a, message: ioProblem(e) });
       continue;
     }
     if (st.isDirectory()) walk(a, false);
