@@ -180,3 +180,23 @@ test('a dry-run diff quotes a file name with control characters as git does, and
   assert.equal(apply.status, 0, apply.stderr);
   assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), 'pid = /run/stunnel.pid\n');
 });
+
+test('a UTF-8 byte order mark: positions count without it; --fix and --fix-dry-run keep it', (t) => {
+  const BOM = '\uFEFF';
+  const text = `${BOM}sslVersion = all\n[svc]\naccept = 1\nconnect = 2\ncert = /x\n`;
+  const dir = makeTree(t, { 'stunnel.conf': text });
+  const lint = run(['--format', 'json'], { cwd: dir });
+  assert.deepEqual(
+    JSON.parse(lint.stdout).map((f) => [f.rule, f.line, f.column, f.endLine, f.endColumn, f.fixes[0].changes[0].edits]),
+    [['stunnel/deprecated-option', 1, 1, 1, 17, [{ line: 1, column: 1, endLine: 2, endColumn: 1, text: '' }]]],
+  );
+  const dry = run(['--fix-dry-run'], { cwd: dir });
+  assert.equal(dry.stdout, `--- a/stunnel.conf\n+++ b/stunnel.conf\n@@ -1,5 +1,4 @@\n-${BOM}sslVersion = all\n-[svc]\n+${BOM}[svc]\n accept = 1\n connect = 2\n cert = /x\n`);
+  assert.equal(dry.stderr, '1 file, 0 errors, 0 warnings; 1 problem fixable in 1 file\n');
+  // The diff matches the bytes on disk.
+  const check = spawnSync('git', ['apply', '--check', '-'], { cwd: dir, input: dry.stdout, encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, 'stunnel.conf'), 'utf8'), text);
+  assert.deepEqual(run(['--fix'], { cwd: dir }), { code: 0, stdout: '', stderr: '1 file, 0 errors, 0 warnings; fixed 1 problem in 1 file\n' });
+  assert.equal(fs.readFileSync(path.join(dir, 'stunnel.conf'), 'utf8'), `${BOM}[svc]\naccept = 1\nconnect = 2\ncert = /x\n`);
+});

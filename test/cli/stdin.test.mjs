@@ -70,3 +70,20 @@ test('--stdin with --format sarif names the artifact by --stdin-filename', (t) =
   const res = JSON.parse(r.stdout).runs[0].results;
   assert.deepEqual(res.map((x) => [x.ruleId, x.locations[0].physicalLocation.artifactLocation.uri]), [['stunnel/unknown-option', 'conf/stunnel.conf']]);
 });
+
+test('--stdin with a byte order mark: positions count without it; --fix and --fix-dry-run keep it', (t) => {
+  const dir = makeTree(t, {});
+  const input = '\uFEFFfooBar = 1\nsslVersion = all\n';
+  assert.deepEqual(run(['--stdin', '--stdin-filename', 'stunnel.conf'], { cwd: dir, input }), {
+    code: 1,
+    stdout: [
+      'stunnel.conf:1:1: error stunnel/unknown-option Unknown stunnel option \'fooBar\': stunnel stops with "Specified option name is not valid here" and does not start.',
+      "stunnel.conf:2:1: warning stunnel/deprecated-option 'sslVersion' is deprecated since stunnel 5.45: use sslVersionMin / sslVersionMax instead. It still works, but later releases may drop it.",
+    ].join('\n') + '\n',
+    stderr: '1 file, 1 error, 1 warning\n',
+  });
+  assert.equal(run(['--stdin', '--fix'], { cwd: dir, input }).stdout, '\uFEFFfooBar = 1\n');
+  assert.equal(run(['--stdin', '--fix-dry-run'], { cwd: dir, input }).stdout, '--- a/<stdin>\n+++ b/<stdin>\n@@ -1,2 +1 @@\n \uFEFFfooBar = 1\n-sslVersion = all\n');
+  // Text without a fix comes back byte for byte, the mark included.
+  assert.equal(run(['--stdin', '--fix'], { cwd: dir, input: '\uFEFFfooBar = 1\n' }).stdout, '\uFEFFfooBar = 1\n');
+});

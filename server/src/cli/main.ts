@@ -9,7 +9,7 @@ import { RULES } from '../core/rules/registry';
 import type { Settings } from '../core/settings';
 import type { Dialect, Finding } from '../core/types';
 import { Workspace } from '../core/workspace/workspace';
-import { collectFiles, createFileReader, dialectFromContent, ioProblem } from '../node/files';
+import { BOM, collectFiles, createFileReader, dialectFromContent, ioProblem, splitBom } from '../node/files';
 import { parseArgs, USAGE, UsageError, type CliOptions } from './args';
 import { ConfigError, ConfigResolver } from './config';
 import { forTerminal, unifiedDiff } from './diff';
@@ -142,7 +142,10 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
   const ws = new Workspace(roots, collected.imageRoots);
   // Referenced files outside the workspace (includes, certificates) are read as the editor reads them.
   ws.reader = createFileReader();
+  // Texts are linted without a leading byte order mark (positions as an editor shows them); the
+  // files that had one get it back in what --fix writes and --fix-dry-run prints.
   const texts = new Map<string, string>();
+  const withBom = new Set<string>();
   const unreadable = new Map<string, Finding>();
   const readErrors = new Map<string, string>();
   for (const file of collected.files) {
@@ -155,7 +158,8 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
         unreadable.set(uri, { uri, rule: tooLarge.rule, severity: 'warning', range: { start: zero, end: zero }, message: tooLarge.message, fixes: [], related: [] });
         continue;
       }
-      const text = fs.readFileSync(file, 'utf8');
+      const { text, bom } = splitBom(fs.readFileSync(file, 'utf8'));
+      if (bom) withBom.add(uri);
       texts.set(uri, text);
       ws.set(uri, text, undefined, detectDialect(file) ?? dialectFromContent(text));
     } catch (e) {
@@ -167,9 +171,11 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
   }
   let stdinUri: string | undefined;
   if (opts.stdin) {
-    const text = await io.readStdin();
+    const { text, bom } = splitBom(await io.readStdin());
     const name = abs(opts.stdinFilename ?? STDIN_NAME);
     stdinUri = pathToUri(name);
+    withBom.delete(stdinUri);
+    if (bom) withBom.add(stdinUri);
     const dialect: Dialect = (opts.stdinFilename !== undefined ? detectDialect(name) : undefined) ?? dialectFromContent(text);
     texts.set(stdinUri, text);
     ws.set(stdinUri, text, undefined, dialect);
@@ -214,13 +220,15 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
     });
     results = fixed.findings;
     const shownDiff = (diff: string) => (io.stdout.isTTY === true ? forTerminal(diff) : diff);
+    const bomOf = (uri: string) => (withBom.has(uri) ? BOM : '');
     const files = fixed.changed.size;
     if (stdinUri) {
-      const before = texts.get(stdinUri) ?? '';
-      const text = fixed.changed.get(stdinUri)?.after ?? before;
+      const before = bomOf(stdinUri) + (texts.get(stdinUri) ?? '');
+      const changed = fixed.changed.get(stdinUri);
+      const text = changed ? bomOf(stdinUri) + changed.after : before;
       io.stdout.write(opts.fix ? text : shownDiff(unifiedDiff(displayPath(stdinUri, cwd), before, text)));
     } else if (opts.fixDryRun) {
-      for (const [uri, c] of [...fixed.changed].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout.write(shownDiff(unifiedDiff(displayPath(uri, cwd), c.before, c.after)));
+      for (const [uri, c] of [...fixed.changed].sort(([a], [b]) => (a < b ? -1 : 1))) io.stdout.write(shownDiff(unifiedDiff(displayPath(uri, cwd), c.before === undefined ? undefined : bomOf(uri) + c.before, bomOf(uri) + c.after)));
     } else {
       for (const [uri, c] of fixed.changed) {
         const file = uriToPath(uri);
@@ -229,7 +237,7 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
             fs.mkdirSync(path.dirname(file), { recursive: true });
             fs.writeFileSync(file, c.after, { flag: 'wx' });
           } else {
-            fs.writeFileSync(file, c.after);
+            fs.writeFileSync(file, bomOf(uri) + c.after);
           }
         } catch (e) {
           say(`cannot write ${displayPath(uri, cwd)}: ${(e as Error).message}`);

@@ -109,6 +109,17 @@ export function collectFiles(args: string[]): Collected {
   return out;
 }
 
+/** The UTF-8 byte order mark, as the first character of a decoded text. */
+export const BOM = '\uFEFF';
+
+/**
+ * A text without its leading byte order mark, and whether it had one. Editors hide the mark, so
+ * positions are counted without it; whoever writes the text back puts it back.
+ */
+export function splitBom(text: string): { text: string; bom: boolean } {
+  return text.startsWith(BOM) ? { text: text.slice(1), bom: true } : { text, bom: false };
+}
+
 /** The language of a file whose name says nothing, from its first lines. */
 export function dialectFromContent(text: string): Dialect {
   const head = text.slice(0, 4096);
@@ -124,7 +135,7 @@ export const READER_LIMITS = { fileBytes: 1024 * 1024, dirEntries: 10_000 };
 /**
  * Read access to files the linted ones refer to (included directories, certificates, the account
  * databases of a filesystem image), for Workspace.reader. Of a regular file, at most the first
- * 1 MiB is read; anything that is not a regular file reads as missing.
+ * 1 MiB is read, without a byte order mark; anything that is not a regular file reads as missing.
  */
 export function createFileReader(limits = READER_LIMITS): FileReader {
   return {
@@ -132,12 +143,12 @@ export function createFileReader(limits = READER_LIMITS): FileReader {
       try {
         const st = fs.statSync(p);
         if (!st.isFile()) return undefined;
-        if (st.size <= limits.fileBytes) return fs.readFileSync(p, 'utf8');
+        if (st.size <= limits.fileBytes) return splitBom(fs.readFileSync(p, 'utf8')).text;
         // A bigger file exists; its head is all anyone needs from it here.
         const fd = fs.openSync(p, 'r');
         try {
           const buf = Buffer.alloc(limits.fileBytes);
-          return buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0));
+          return splitBom(buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0))).text;
         } finally {
           fs.closeSync(fd);
         }
