@@ -157,3 +157,10 @@ test('suppression comments: the unused-suppression check is a rule id --rule and
   assert.deepEqual(briefs(run(['--format', 'json', '--rule', 'daemonlint/unused-suppression=off'], { cwd: dir }).stdout), []);
   assert.deepEqual(core.parseRcFile('[rules]\ndaemonlint/unused-suppression = off\n').problems, []);
 });
+
+test('--print-config: a path that does not exist (or cannot be used) is an error, exit 2, nothing printed', (t) => {
+  const dir = makeTree(t, { 'stunnel.conf': '', loop: { symlink: 'loop' } });
+  assert.deepEqual(run(['--print-config', '/nope'], { cwd: dir }), { code: 2, stdout: '', stderr: 'daemonlint: no such file or directory: /nope\n' });
+  assert.deepEqual(run(['--print-config', 'stunnel.conf/x'], { cwd: dir }), { code: 2, stdout: '', stderr: 'daemonlint: no such file or directory: stunnel.conf/x\n' });
+  assert.deepEqual(run(['--print-config=loop'], { cwd: dir }), { code: 2, stdout: '', stderr: 'daemonlint: loop: too many levels of symbolic links\n' });
+});

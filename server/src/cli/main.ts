@@ -54,8 +54,16 @@ function listRules(opts: CliOptions, io: Io): number {
   return 0;
 }
 
-function printConfig(opts: CliOptions, io: Io): number {
+function printConfig(opts: CliOptions, io: Io, say: (line: string) => void): number {
   const target = opts.printConfig!;
+  // Like a PATH to lint, the path must exist: a typo would otherwise print plausible settings.
+  try {
+    fs.statSync(path.resolve(io.cwd, target));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    say(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${target}` : `${target}: ${ioProblem(e)}`);
+    return 2;
+  }
   const { settings, file } = new ConfigResolver(opts, io.cwd).settingsFor(target);
   const dialect = detectDialect(path.resolve(io.cwd, target)) ?? null;
   const rules: Record<string, string> = {};
@@ -100,7 +108,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       case 'list-rules':
         return listRules(opts, io);
       case 'print-config':
-        return printConfig(opts, io);
+        return printConfig(opts, io, say);
       default:
         return await lint(opts, io, say);
     }
