@@ -74,6 +74,7 @@ const USAGE_ERRORS = [
   [['--stdin', '--fix', '--format', 'sarif'], '--stdin --fix prints the fixed text; it cannot be combined with --format sarif'],
   [['--security=yes'], '--security takes no value'],
   [['--config', 'missing.ini'], 'cannot read the configuration file missing.ini: no such file'],
+  [['--config', '/nope'], 'cannot read the configuration file /nope: no such file'],
 ];
 
 for (const [args, message] of USAGE_ERRORS) {

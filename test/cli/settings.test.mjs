@@ -164,3 +164,14 @@ test('--print-config: a path that does not exist (or cannot be used) is an error
   assert.deepEqual(run(['--print-config', 'stunnel.conf/x'], { cwd: dir }), { code: 2, stdout: '', stderr: 'daemonlint: no such file or directory: stunnel.conf/x\n' });
   assert.deepEqual(run(['--print-config=loop'], { cwd: dir }), { code: 2, stdout: '', stderr: 'daemonlint: loop: too many levels of symbolic links\n' });
 });
+
+test('--config FILE is named as typed, in errors and in --print-config', (t) => {
+  const dir = makeTree(t, { 'ci/bad.ini': 'bogus = 1\n', 'ci/good.ini': 'security = true\n', 'work/stunnel.conf': '' });
+  const cwd = path.join(dir, 'work');
+  const bad = path.join(dir, 'ci', 'bad.ini');
+  const problem = "unknown key 'bogus' (known: systemdVersion, stunnelVersion, security, expectedConnections, [rules])";
+  assert.deepEqual(run(['--config', bad], { cwd }), { code: 2, stdout: '', stderr: `daemonlint: ${bad}: ${problem}\n` });
+  assert.deepEqual(run(['--config', './../ci/bad.ini'], { cwd }), { code: 2, stdout: '', stderr: `daemonlint: ./../ci/bad.ini: ${problem}\n` });
+  const good = path.join(dir, 'ci', 'good.ini');
+  assert.equal(JSON.parse(run(['--print-config', '.', '--config', good], { cwd }).stdout).configFile, good);
+});

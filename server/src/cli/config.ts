@@ -77,10 +77,16 @@ export class ConfigResolver {
     };
   }
 
+  /** A configuration file as messages name it: --config as typed, a found one relative to the working directory. */
+  shown(file: string): string {
+    if (this.opts.config !== undefined && file === path.resolve(this.cwd, this.opts.config)) return this.opts.config;
+    return path.relative(this.cwd, file) || file;
+  }
+
   private read(file: string): RcSettings {
     const cached = this.byFile.get(file);
     if (cached) return cached;
-    const shown = path.relative(this.cwd, file) || file;
+    const shown = this.shown(file);
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');

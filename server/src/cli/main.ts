@@ -64,7 +64,8 @@ function printConfig(opts: CliOptions, io: Io, say: (line: string) => void): num
     say(code === 'ENOENT' || code === 'ENOTDIR' ? `no such file or directory: ${target}` : `${target}: ${ioProblem(e)}`);
     return 2;
   }
-  const { settings, file } = new ConfigResolver(opts, io.cwd).settingsFor(target);
+  const resolver = new ConfigResolver(opts, io.cwd);
+  const { settings, file } = resolver.settingsFor(target);
   const dialect = detectDialect(path.resolve(io.cwd, target)) ?? null;
   const rules: Record<string, string> = {};
   for (const r of RULES) {
@@ -72,7 +73,7 @@ function printConfig(opts: CliOptions, io: Io, say: (line: string) => void): num
     rules[r.id] = r.security && !settings.security ? 'off' : (settings.rules[r.id] ?? r.severity);
   }
   const out = {
-    configFile: file ? path.relative(io.cwd, file) || file : null,
+    configFile: file ? resolver.shown(file) : null,
     dialect,
     systemdVersion: settings.systemdVersion,
     stunnelVersion: settings.stunnelVersion,
