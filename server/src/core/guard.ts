@@ -6,10 +6,15 @@ export interface InputProblem {
   message: string;
 }
 
+/** The problem of a file of `size` bytes (or characters), if it is too large: callers that read files check this before reading. */
+export function sizeProblem(size: number): InputProblem | undefined {
+  if (size <= MAX_FILE_BYTES) return undefined;
+  return { rule: 'daemonlint/file-too-large', message: `File is ${(size / 1048576).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1048576} MB are not linted.` };
+}
+
 export function inputProblem(text: string): InputProblem | undefined {
-  if (text.length > MAX_FILE_BYTES) {
-    return { rule: 'daemonlint/file-too-large', message: `File is ${(text.length / 1048576).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1048576} MB are not linted.` };
-  }
+  const tooLarge = sizeProblem(text.length);
+  if (tooLarge) return tooLarge;
   if (text.includes('\u0000')) {
     return { rule: 'daemonlint/binary-file', message: 'File contains NUL bytes: it looks binary, not like a config file, and is not linted.' };
   }
