@@ -214,4 +214,4 @@ export const workspaceArb = fc
   });
 
 /** Positions to probe: anywhere in or around the text, including past its ends. */
-export const positionsArb = fc.array(fc.record({ line: fc.integer({ min: -1, max: 40 }), character: fc.integer({ min: -1, max: 120 }) }), { minLength: 1, maxLength: 8 });
+export const positionsArb = fc.array(fc.record({ line: fc.integer({ min: -1, max: 40 }), character: fc.integer({ min: -1, max: 120 }) }), { minLength: 1, maxLength: 4 });

@@ -34,9 +34,15 @@ function lineLength(text, starts, line) {
 
 const before = (p, q) => p.line < q.line || (p.line === q.line && p.character < q.character);
 
+const startsCache = { text: undefined, starts: undefined };
+function cachedStarts(text) {
+  if (startsCache.text !== text) Object.assign(startsCache, { text, starts: lineStarts(text) });
+  return startsCache.starts;
+}
+
 /** Asserts that `range` is a well-formed range inside `text`. */
 export function assertRangeInside(text, range, what) {
-  const starts = lineStarts(text);
+  const starts = cachedStarts(text);
   for (const p of [range?.start, range?.end]) {
     assert.ok(p && Number.isInteger(p.line) && Number.isInteger(p.character), `${what}: malformed range ${JSON.stringify(range)}`);
     assert.ok(p.line >= 0 && p.line < starts.length, `${what}: line ${p.line} outside 0..${starts.length - 1} in ${JSON.stringify(range)}`);

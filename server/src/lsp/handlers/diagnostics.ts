@@ -1,9 +1,34 @@
 // Lints on open, on change (debounced, unless the user chose onSave) and on save, and
 // re-lints the edited file's neighbours in the file graph. Stale results are dropped.
-import { lintFile, neighbours } from '../../core';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { lintFile, neighbours, type Finding } from '../../core';
 import { toDiagnostic } from '../convert';
 import type { ServerState } from '../state';
 import type { SettingsCache } from './settings';
+
+/**
+ * At most this many diagnostics are published per file. A generated or broken file can have
+ * hundreds of thousands of findings; sending them all would be a message of hundreds of MB.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+const RANK = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The diagnostics to publish: all findings, or the most severe ones and a note saying so. */
+export function publishable(findings: Finding[]): Diagnostic[] {
+  if (findings.length <= MAX_DIAGNOSTICS) return findings.map(toDiagnostic);
+  const shown = [...findings].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, MAX_DIAGNOSTICS);
+  const zero = { line: 0, character: 0 };
+  return [
+    ...shown.map(toDiagnostic),
+    {
+      range: { start: zero, end: zero },
+      severity: DiagnosticSeverity.Information,
+      source: 'daemonlint',
+      code: 'daemonlint/too-many-problems',
+      message: `This file has ${findings.length} problems; only the ${MAX_DIAGNOSTICS} most severe are shown. Run the daemonlint CLI on it to see them all.`,
+    },
+  ];
+}
 
 export class Diagnostics {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -29,7 +54,7 @@ export class Diagnostics {
     if (doc && this.state.documents.get(uri)?.version !== doc.version) return;
     const findings = lintFile(this.state.ws, uri, s, { docsBase: this.state.docsBase });
     this.state.findings.set(uri, { version: doc?.version, findings });
-    if (doc) void this.state.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [...findings.map(toDiagnostic), ...this.state.externalDiagnostics(uri, doc.version)] });
+    if (doc) void this.state.connection.sendDiagnostics({ uri, version: doc.version, diagnostics: [...publishable(findings), ...this.state.externalDiagnostics(uri, doc.version)] });
     if (withNeighbours) {
       // Files linked before the edit too: an edit can cut a link (ExecStart= naming another config).
       const now = neighbours(this.state.ws, uri);

@@ -37,7 +37,10 @@ export function onWatchedFiles(state: ServerState, p: DidChangeWatchedFilesParam
     }
     try {
       const file = uriToPath(c.uri);
-      if (fs.statSync(file).size > MAX_INDEXED_BYTES) continue;
+      const st = fs.statSync(file);
+      // Only regular files are read: a FIFO or a device under a config's name would block or never end.
+      if (!st.isFile()) throw new Error('not a regular file');
+      if (st.size > MAX_INDEXED_BYTES) continue;
       if (state.ws.set(c.uri, fs.readFileSync(file, 'utf8'))) changed.push(c.uri);
     } catch {
       state.ws.delete(c.uri);
