@@ -1,7 +1,10 @@
 // Counterexamples the property tests found, kept as plain tests with exact values.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { briefs, core, lint } from '../helpers.mjs';
+
+const applyEdits = (text, edits) => TextDocument.applyEdits(TextDocument.create('file:///x', 'x', 0, text), edits);
 
 const CONF = '/etc/stunnel/stunnel.conf';
 const titles = (findings) => findings.filter((f) => f.rule === 'stunnel/unknown-option').flatMap((f) => f.fixes.map((x) => x.title));
@@ -52,4 +55,22 @@ test('completion finds the word being typed after a 100,000-character word witho
   assert.ok(took < 2000, `took ${took.toFixed(0)} ms`);
   const item = items.find((i) => i.label === 'network-online.target');
   assert.deepEqual(item.range, { start: { line: 1, character: 100_007 }, end: { line: 1, character: 100_017 } });
+});
+
+test('formatting a file with lone carriage returns: idempotent, lines neither joined nor lost', () => {
+  const format = (text, dialect) => applyEdits(text, core.format(core.parse('file:///x', text, dialect)));
+  // Adding the blank line before [s] after a lone '\r' used to make one '\r\n' of them.
+  assert.equal(format('a=b\r[s]', 'stunnel'), 'a = b\n\n[s]\n');
+  assert.equal(format('a = b\n\n[s]\n', 'stunnel'), 'a = b\n\n[s]\n');
+  assert.equal(format('a=b\r \n[s]', 'stunnel'), 'a = b\n\n[s]\n');
+  assert.equal(format('[Unit]\rA=b\r[Service]\rX=y\r', 'systemd-unit'), '[Unit]\nA=b\n\n[Service]\nX=y\n');
+});
+
+test('a backslash or comments at the very end of a unit end its continuation, as systemd reads it', () => {
+  const value = (text) => core.parse('file:///a.service', text, 'systemd-unit').sections[1].entries[0].value;
+  // systemd-analyze verify: "Failed to parse service type, ignoring: bogus" for all three.
+  assert.equal(value('[Service]\nType=bogus\\'), 'bogus');
+  assert.equal(value('[Service]\nType=bogus \\\n'), 'bogus');
+  assert.equal(value('[Service]\nType=bogus \\\n#comment'), 'bogus');
+  assert.equal(value('[Service]\nType=bogus \\\n#c\n  more'), 'bogus    more');
 });

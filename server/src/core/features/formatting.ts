@@ -135,6 +135,14 @@ export function format(doc: ParsedDocument, range?: Range): TextEdit[] {
     while (b < old.length - a && b < wanted.length - a && old[old.length - 1 - b] === wanted[wanted.length - 1 - b]) b++;
     edits.push({ range: doc.index.rangeOf({ start: start + a, end: start + old.length - b }), newText: insert + wanted.slice(a, wanted.length - b) });
   }
+  // A lone '\r' (old Mac line break) becomes the document's line break: next to an emptied line or
+  // an added blank one it would otherwise join a '\n' into one '\r\n', and formatting again would differ.
+  for (let l = 0; l < last; l++) {
+    const at = doc.index.lineEnd(l);
+    if (drop.has(l) || doc.text[at] !== '\r' || doc.text[at + 1] === '\n') continue;
+    edits.push({ range: doc.index.rangeOf({ start: at, end: at + 1 }), newText: eol });
+  }
+  edits.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
 
   // The end of the file: exactly one line break after the last line with content.
   // (A unit line ending in a backslash continues into an empty last line: that line already
@@ -143,7 +151,7 @@ export function format(doc: ParsedDocument, range?: Range): TextEdit[] {
   if (last >= 0 && !endsInContinuation) {
     const from = doc.index.lineEnd(last);
     const tail = doc.text.slice(from);
-    if (tail !== '\n' && tail !== '\r\n' && tail !== '\r') {
+    if (tail !== '\n' && tail !== '\r\n') {
       edits.push({ range: doc.index.rangeOf({ start: from, end: doc.text.length }), newText: eol });
     }
   }

@@ -77,19 +77,26 @@ export function parseUnitFile(uri: string, text: string, version?: number): Pars
     let rawStart = pl.start + eq + 1;
     let j = i;
     for (;;) {
-      const cont = endsWithContinuation(lines[j].text) && j + 1 < lines.length;
-      const seg = cont ? raw.slice(0, -1) : raw;
+      // A backslash ending the last line of the file continues into nothing: systemd drops it too.
+      const backslash = endsWithContinuation(lines[j].text);
+      const cont = backslash && j + 1 < lines.length;
+      const seg = backslash ? raw.slice(0, -1) : raw;
       if (seg.length > 0) pieces.push({ valueStart: value.length, docStart: rawStart, length: seg.length });
       value += seg;
       if (cont) value += ' ';
       if (!cont) break;
       // Skip comment lines inside a continuation, as systemd does.
       j++;
-      while (j < lines.length && isCommentLine(lines[j].text) && j + 1 < lines.length) {
+      while (j < lines.length && isCommentLine(lines[j].text)) {
         const c = lines[j];
         const [ca, cb] = trimBounds(c.text);
         comments.push({ text: c.text.slice(ca, cb), span: { start: c.start + ca, end: c.start + cb }, line: c.line });
         j++;
+      }
+      // Only comments up to the end of the file: the continuation ends with nothing more.
+      if (j === lines.length) {
+        j--;
+        break;
       }
       raw = lines[j].text;
       rawStart = lines[j].start;
