@@ -22,3 +22,17 @@ test('no didChangeConfiguration registration without dynamicRegistration', async
 test('registers didChangeConfiguration when the client supports it', async () => {
   assert.ok((await session({ workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } } })).includes('workspace/didChangeConfiguration'));
 });
+
+test('a didOpen without text does not kill the server', async () => {
+  const c = new LspClient();
+  try {
+    await c.initialize();
+    c.notify('textDocument/didOpen', { textDocument: { uri: 'file:///x/a.service', languageId: 'systemd-unit', version: 1, text: null } });
+    c.open('file:///x/b.service', 'systemd-unit', '[Unit]\nAfter=syslog.target\n[Service]\nExecStart=/bin/true\n');
+    const d = await c.diagnosticsFor('file:///x/b.service');
+    assert.deepEqual(d.map((x) => x.code), ['systemd/obsolete-dependency']);
+    await c.shutdown();
+  } finally {
+    c.proc.kill();
+  }
+});

@@ -54,6 +54,8 @@ export class Workspace {
 
   /** Adds or replaces a file. Returns false when its name is not one Daemonlint lints. */
   set(uri: string, text: string, version?: number, dialect?: Dialect): boolean {
+    // A malformed client message can carry no text; treat it as an empty file, not a crash.
+    if (typeof text !== 'string') text = '';
     const path = uriToPath(uri);
     // A system file is known by its path, whatever language the caller guessed for it.
     const kind = detectDialect(path) ? undefined : systemFileKind(path);

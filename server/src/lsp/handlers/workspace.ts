@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import { DidChangeWatchedFilesParams, FileChangeType } from 'vscode-languageserver/node';
 import { pathToUri, uriToPath, Workspace } from '../../core';
-import { collectFiles } from '../../node/files';
+import { collectFiles, createFileReader, splitBom } from '../../node/files';
 import type { ServerState } from '../state';
 
 /** Workspace files above this size are left out of the index (the open editor still lints them). */
@@ -13,10 +13,12 @@ const MAX_INDEXED_FILES = 5000;
 export function indexFolders(state: ServerState, folders: string[]): void {
   const collected = collectFiles(folders);
   const ws = new Workspace(folders, collected.imageRoots);
+  // Files the configs refer to (include directories, passwd) are read through the same bounded reader as the CLI's.
+  ws.reader = createFileReader();
   for (const file of collected.files.slice(0, MAX_INDEXED_FILES)) {
     try {
       if (fs.statSync(file).size > MAX_INDEXED_BYTES) continue;
-      ws.set(pathToUri(file), fs.readFileSync(file, 'utf8'));
+      ws.set(pathToUri(file), readText(file));
     } catch {
       // Vanished or unreadable: it simply is not part of the graph.
     }
@@ -41,11 +43,16 @@ export function onWatchedFiles(state: ServerState, p: DidChangeWatchedFilesParam
       // Only regular files are read: a FIFO or a device under a config's name would block or never end.
       if (!st.isFile()) throw new Error('not a regular file');
       if (st.size > MAX_INDEXED_BYTES) continue;
-      if (state.ws.set(c.uri, fs.readFileSync(file, 'utf8'))) changed.push(c.uri);
+      if (state.ws.set(c.uri, readText(file))) changed.push(c.uri);
     } catch {
       state.ws.delete(c.uri);
       changed.push(c.uri);
     }
   }
   return changed;
+}
+
+/** A file's text as an editor shows it: without a leading byte order mark, so columns match. */
+function readText(file: string): string {
+  return splitBom(fs.readFileSync(file, 'utf8')).text;
 }
