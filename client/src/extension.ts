@@ -2,7 +2,7 @@
 // No analysis happens here.
 import * as path from 'node:path';
 import { commands, EventEmitter, languages, Uri, window, workspace, type ExtensionContext, type TextDocumentContentProvider } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import {
   CONFIG_SECTION,
   EFFECTIVE_UNIT_REQUEST,
@@ -53,6 +53,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     outputChannelName: OUTPUT_CHANNEL,
     // The server runs installed programs (Validate with Installed Tools) only in a trusted workspace.
     initializationOptions: { isTrusted: workspace.isTrusted },
+    errorHandler: restartingErrorHandler(() => client),
   };
   client = new LanguageClient('daemonlint', 'Daemonlint', serverOptions, clientOptions);
 
@@ -83,6 +84,25 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
   );
   await client.start();
+}
+
+/**
+ * The client's default policy (a server that dies is restarted, up to 4 times in 3 minutes, then
+ * left stopped with an error message), plus a visible warning on each restart.
+ */
+function restartingErrorHandler(current: () => LanguageClient | undefined): ErrorHandler {
+  let fallback: ErrorHandler | undefined;
+  const defaults = () => (fallback ??= current()!.createDefaultErrorHandler(4));
+  return {
+    error: (error, message, count) => defaults().error(error, message, count),
+    closed: async () => {
+      const result = await defaults().closed();
+      if (result.action === CloseAction.Restart) {
+        void window.showWarningMessage('Daemonlint: the language server stopped unexpectedly and has been restarted. See the Daemonlint output for details.');
+      }
+      return result;
+    },
+  };
 }
 
 export async function deactivate(): Promise<void> {
