@@ -85,8 +85,20 @@ function takePrefixes(word: string): string {
   return word.slice(0, i);
 }
 
-/** Every command of an Exec*= value (several when separated by a lone `;`). */
-export function parseExecLines(v: string): ExecLine[] {
+const execCache = new Map<string, readonly ExecLine[]>();
+
+/** Every command of an Exec*= value (several when separated by a lone `;`). Several rules ask for the same value: parsed once. */
+export function parseExecLines(v: string): readonly ExecLine[] {
+  let lines = execCache.get(v);
+  if (!lines) {
+    if (execCache.size > 2000) execCache.clear();
+    lines = parseExecLinesUncached(v);
+    execCache.set(v, lines);
+  }
+  return lines;
+}
+
+function parseExecLinesUncached(v: string): ExecLine[] {
   const toks = execTokens(v);
   const lines: ExecLine[] = [];
   let k = 0;

@@ -59,8 +59,16 @@ export function readableUntil(doc: ParsedDocument): number {
   return broken.length ? Math.min(...broken) : Infinity;
 }
 
-/** Every entry of a section systemd reads in this file, with its directive (unknown keys skipped). */
-export function* knownEntries(doc: ParsedDocument): Generator<{ e: Entry; d: Directive }> {
+const knownCache = new WeakMap<ParsedDocument, { e: Entry; d: Directive }[]>();
+
+/**
+ * Every entry of a section systemd reads in this file, with its directive (unknown keys skipped).
+ * Computed once per parse: a dozen rules walk it.
+ */
+export function knownEntries(doc: ParsedDocument): readonly { e: Entry; d: Directive }[] {
+  let out = knownCache.get(doc);
+  if (out) return out;
+  out = [];
   const allowed = allowedSections(doc);
   const until = readableUntil(doc);
   for (const s of doc.sections) {
@@ -68,9 +76,11 @@ export function* knownEntries(doc: ParsedDocument): Generator<{ e: Entry; d: Dir
     for (const e of s.entries) {
       if (e.line > until) continue;
       const d = lookup(s, e.key);
-      if (d) yield { e, d };
+      if (d) out.push({ e, d });
     }
   }
+  knownCache.set(doc, out);
+  return out;
 }
 
 interface DropInIndex {
