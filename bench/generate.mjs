@@ -3,19 +3,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Short, realistic lines, so that 200,000 of them stay under the 4 MB input cap.
 const SERVICE_KEYS = [
-  'ExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf',
+  'ExecStart=/usr/bin/stunnel4',
   'Restart=on-failure',
   'RestartSec=5s',
   'LimitNOFILE=65536',
   'User=stunnel4',
-  'Environment="A=1 2" B=3',
-  'TimeoutStartSec=1min 30s',
-  'ProtectSystem=strict',
+  'Environment=A=1',
+  'TimeoutSec=90',
+  'PrivateTmp=yes',
   'NoNewPrivileges=yes',
-  'ReadWritePaths=/var/lib/x',
   '# a comment line',
-  'ExecStartPre=-/bin/mkdir -p /run/x',
+  'ExecStartPre=-/bin/true',
+  'Nice=5',
 ];
 
 /** A unit file of about `lines` lines: a [Unit] part, then [Service] sections of mixed keys. */

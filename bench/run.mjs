@@ -51,6 +51,7 @@ for (const [dialect, gen, path] of [
   const ms = {};
   for (const n of sizes) {
     const text = gen(n);
+    if (text.length > core.MAX_FILE_BYTES) throw new Error(`generated ${n}-line input is over the input cap`);
     const t = timeLint(path, text, dialect, n >= 200000 ? 3 : n >= 20000 ? 10 : 50);
     ms[n] = t;
     const mbps = text.length / 1048576 / (t / 1000);

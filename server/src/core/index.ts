@@ -25,3 +25,4 @@ export { Workspace } from './workspace/workspace';
 export { neighbours } from './workspace/graph';
 export { codeLenses, definition, effectiveUnit, filesInDir, inlayHints, type CodeLensEntry, type DefinitionEntry, type EffectiveUnit, type InlayHintEntry } from './features/graph';
 export { META_RULES, type MetaRule } from './rules/meta';
+export { MAX_FILE_BYTES } from './guard';
