@@ -1,6 +1,6 @@
 // The long run of the property tests: `npm run fuzz -- --runs 1000000 [--seed N] [--only TEXT]
-// [--keep-going]`. The runs are shared out evenly over the properties and done in chunks of
-// fresh seeds; progress and runs per second are printed as it goes. Exit 1 on a counterexample.
+// [--keep-going]`. The runs are shared out over the properties by their weight and done in chunks
+// of fresh seeds; progress and runs per second are printed as it goes. Exit 1 on a counterexample.
 // Run `npm run build` first: the properties test the bundled core (dist/core.js).
 import fc from 'fast-check';
 import { PROPERTIES } from '../property/props.mjs';
@@ -31,8 +31,10 @@ if (props.length === 0) {
   console.error('no property matches');
   process.exit(2);
 }
-const perProperty = Math.ceil(opts.runs / props.length);
-console.log(`fuzz: ${perProperty * props.length} runs over ${props.length} properties, base seed ${opts.seed}`);
+// Runs are shared out by weight: a case of the fix properties costs a hundred parses.
+const totalWeight = props.reduce((n, p) => n + (p.weight ?? 1), 0);
+const share = (p) => Math.ceil((opts.runs * (p.weight ?? 1)) / totalWeight);
+console.log(`fuzz: ${props.reduce((n, p) => n + share(p), 0)} runs over ${props.length} properties, base seed ${opts.seed}`);
 for (const s of skipped) console.log(`  skipped: ${s}`);
 
 const started = process.hrtime.bigint();
@@ -41,6 +43,7 @@ let total = 0;
 let failures = 0;
 for (const [i, p] of props.entries()) {
   const t0 = process.hrtime.bigint();
+  const perProperty = share(p);
   let done = 0;
   let chunkNo = 0;
   let lastPrint = 0;

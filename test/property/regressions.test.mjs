@@ -74,3 +74,18 @@ test('a backslash or comments at the very end of a unit end its continuation, as
   assert.equal(value('[Service]\nType=bogus \\\n#comment'), 'bogus');
   assert.equal(value('[Service]\nType=bogus \\\n#c\n  more'), 'bogus    more');
 });
+
+test("a unit line with nothing before '=' is a syntax error, not an unknown key ''", () => {
+  // systemd-analyze verify: "Missing key name before '=', ignoring line."
+  const found = lint({ '/etc/systemd/system/a.service': '[Service]\nExecStart=/bin/true\n=yes\n  =x\n' });
+  assert.deepEqual(briefs(found), ['systemd/syntax-error@3:1-3:5', 'systemd/syntax-error@4:3-4:5']);
+  assert.equal(found[0].message, `Missing key name before '=': systemd ignores this line ("Missing key name before '=', ignoring line").`);
+});
+
+test('cipher completion on an empty value replaces nothing past the cursor', () => {
+  const doc = core.parse(core.pathToUri('/etc/stunnel/stunnel.conf'), 'ciphers=\nsslVersion=yes', 'stunnel');
+  const all = core.complete(doc, { line: 0, character: 8 }).find((c) => c.label === 'ALL');
+  assert.deepEqual(all.range, { start: { line: 0, character: 8 }, end: { line: 0, character: 8 } });
+  const bang = core.parse(core.pathToUri('/etc/stunnel/stunnel.conf'), 'ciphers = HIGH:!a', 'stunnel');
+  assert.deepEqual(core.complete(bang, { line: 0, character: 17 }).find((c) => c.label === 'aNULL').range, { start: { line: 0, character: 16 }, end: { line: 0, character: 17 } });
+});

@@ -1,8 +1,9 @@
 // Every request goes through here: a cancelled request answers RequestCancelled, and an
-// exception is logged and answered with the empty value instead of killing the server.
-import { CancellationToken, Connection, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+// exception (a malformed request, or a bug) is logged and answered with an InternalError
+// response naming the request, instead of taking the server down or answering as if all was well.
+import { CancellationToken, Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 
-export async function runSafe<T>(connection: Connection, what: string, empty: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T | ResponseError<void>> {
+export async function runSafe<T>(connection: Connection, what: string, _empty: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T | ResponseError<void>> {
   if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
   try {
     const result = await work();
@@ -10,6 +11,6 @@ export async function runSafe<T>(connection: Connection, what: string, empty: T,
     return result;
   } catch (e) {
     connection.console.error(`${what} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    return empty;
+    return new ResponseError(ErrorCodes.InternalError, `${what} failed: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -60,8 +60,13 @@ export function parseUnitFile(uri: string, text: string, version?: number): Pars
     const eq = pl.text.indexOf('=', a);
     let endLine = pl.line;
     let endOffset = pl.start + b;
-    if (eq < 0) {
-      issues.push({ code: 'missing-equals', severity: 'error', span: { start: pl.start + a, end: pl.start + b }, message: `Missing '=' in '${pl.text.slice(a, b)}': systemd expects Key=Value and ignores this line.` });
+    if (eq < 0 || eq === a) {
+      const span = { start: pl.start + a, end: pl.start + b };
+      issues.push(
+        eq < 0
+          ? { code: 'missing-equals', severity: 'error', span, message: `Missing '=' in '${pl.text.slice(a, b)}': systemd expects Key=Value and ignores this line.` }
+          : { code: 'missing-key', severity: 'error', span, message: "Missing key name before '=': systemd ignores this line (\"Missing key name before '=', ignoring line\")." },
+      );
       // Swallow continuation lines so they are not misread as assignments.
       let j = i;
       while (endsWithContinuation(lines[j].text) && j + 1 < lines.length) j++;

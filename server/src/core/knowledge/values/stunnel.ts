@@ -562,7 +562,8 @@ function valueItems(opt: StunnelOption, typed: string, ctx: { global: boolean; s
     }
     case 'ciphers': {
       let from = elementStart(typed, ':, ');
-      if ('!-+'.includes(typed[from] ?? '')) from++;
+      // (Not `'!-+'.includes(typed[from] ?? '')`: every string includes '', so an empty value moved past the cursor.)
+      if (from < typed.length && '!-+'.includes(typed[from])) from++;
       return [...words(OPENSSL_CIPHER_ALIASES, from, () => 'keyword'), ...words(OPENSSL_CIPHERS, from, () => 'cipher (TLS 1.2 and older)')];
     }
     case 'ciphersuites': {
