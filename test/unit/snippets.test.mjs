@@ -67,7 +67,7 @@ test('prefixes are unique across all snippet files', () => {
       }
     }
   }
-  assert.equal(seen.size, 12);
+  assert.equal(seen.size, 13);
 });
 
 test('stunnel snippets expand to comment, [section] or "name = value" lines', () => {
