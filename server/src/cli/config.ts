@@ -6,6 +6,9 @@ import { parseRcFile, type RcSettings } from '../core/rcfile';
 import { resolveSettings, type Settings } from '../core/settings';
 import type { CliOptions } from './args';
 
+/** A settings file larger than this is refused unread. */
+const MAX_RC_BYTES = 64 * 1024;
+
 export const RC_NAME = '.daemonlintrc';
 
 /** A configuration file that cannot be used: reported in one line per problem, exit code 2. */
@@ -89,6 +92,8 @@ export class ConfigResolver {
     const shown = this.shown(file);
     let text: string;
     try {
+      // Settings are a few lines: a huge file there is not one, and is not read whole.
+      if (fs.statSync(file).size > MAX_RC_BYTES) throw new Error(`it is larger than ${MAX_RC_BYTES / 1024} KiB`);
       text = fs.readFileSync(file, 'utf8');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { parseRcFile, type RcResult } from '../core';
 
 export const RC_NAME = '.daemonlintrc';
+const MAX_RC_BYTES = 64 * 1024;
 
 export interface FoundRc extends RcResult {
   /** Absolute path of the file. */
@@ -30,6 +31,8 @@ export class RcFiles {
     if (!found) {
       let text = '';
       try {
+        // Settings are a few lines: a huge file there is not one, and is not read whole.
+        if (fs.statSync(rc).size > MAX_RC_BYTES) throw new Error(`it is larger than ${MAX_RC_BYTES / 1024} KiB`);
         text = fs.readFileSync(rc, 'utf8');
       } catch (e) {
         found = { file: rc, settings: {}, problems: [`cannot be read: ${(e as Error).message}`] };
