@@ -253,9 +253,11 @@ export function formatText(text, dialect) {
   return typeof r === 'string' ? r : applyEdits(text, r ?? []);
 }
 
+/** `weight`: the share of a long fuzz run each property gets (cheap properties get more runs). */
 export const PROPERTIES = [
   {
     name: 'parsers accept any text in every dialect, and every span lies inside it',
+    weight: 40,
     arbitrary: fc.oneof(textOf('systemd-unit'), textOf('stunnel'), textOf('limits-conf'), randomText),
     check(text) {
       for (const d of DIALECTS) checkParse(text, d);
@@ -263,6 +265,7 @@ export const PROPERTIES = [
   },
   {
     name: 'every rule runs on any workspace without throwing, and every range lies inside its file',
+    weight: 12,
     arbitrary: caseArb,
     check(state) {
       const ws = buildWorkspace(state);
@@ -271,6 +274,7 @@ export const PROPERTIES = [
   },
   {
     name: 'every fix removes its finding and introduces no error',
+    weight: 6,
     arbitrary: caseArb,
     check(state) {
       const results = lintAll(buildWorkspace(state), state.settings);
@@ -302,6 +306,7 @@ export const PROPERTIES = [
   },
   {
     name: 'fix-all reaches a fixed point without cycling, and breaks no line',
+    weight: 4,
     arbitrary: caseArb,
     check(state) {
       if (KNOWN_ISSUES.limitResetByDropIn(state)) return;
@@ -333,6 +338,7 @@ export const PROPERTIES = [
   },
   {
     name: 'hover, completion and code actions answer at any position without throwing',
+    weight: 8,
     arbitrary: fc.tuple(caseArb, positionsArb),
     check([state, positions]) {
       const ws = buildWorkspace(state);
@@ -370,6 +376,7 @@ export const PROPERTIES = [
   },
   {
     name: 'formatting is idempotent and keeps every non-whitespace character in order',
+    weight: 15,
     todo: formatTodo(),
     arbitrary: fc.tuple(fc.constantFrom(...DIALECTS), fc.oneof(textOf('systemd-unit'), textOf('stunnel'), textOf('limits-conf'))),
     check([dialect, text]) {
@@ -380,6 +387,7 @@ export const PROPERTIES = [
   },
   {
     name: 'formatting keeps what the program reads: the same sections, keys, values and limits lines',
+    weight: 15,
     todo: formatTodo(),
     arbitrary: fc.tuple(fc.constantFrom(...DIALECTS), fc.oneof(textOf('systemd-unit'), textOf('stunnel'), textOf('limits-conf'))),
     check([dialect, text]) {
