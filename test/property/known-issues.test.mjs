@@ -31,7 +31,7 @@ test('the hardening block does not break a stunnel that switches users itself', 
   assert.deepEqual(briefs(after.filter((f) => f.severity === 'error')), []);
 });
 
-test('missing-limit-nofile: the fix works even when a drop-in resets LimitNOFILE=', { todo: 'the fix adds to the unit, the drop-in empties it again; fix-all adds it 64 times' }, () => {
+test('missing-limit-nofile: the fix works even when a drop-in resets LimitNOFILE=', () => {
   const files = { [UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\n', [DROPIN]: '[Service]\nLimitNOFILE=\n' };
   const finding = lint(files).find((f) => f.rule === 'systemd/missing-limit-nofile');
   const after = lint(applied(files, finding.fixes[0]));

@@ -7,10 +7,10 @@ import type { ParsedDocument } from '../../syntax/ast';
 import type { Fix, RelatedInfo } from '../../types';
 import { limitsNofileFor, limitValueFrom } from '../../workspace/serviceLimits';
 import { serviceSections } from '../../workspace/stunnelConfig';
-import { type DaemonLaunch, daemonLaunch, effectiveEntries, effectiveSoft, isDropIn, isServiceUnit, isVendorUnit, launchersOf, managerNofile, runningUnitName, unitNameOf } from '../../workspace/units';
+import { type DaemonLaunch, daemonLaunch, effectiveEntries, entriesOf, unitAndDropIns, effectiveSoft, isDropIn, isServiceUnit, isVendorUnit, launchersOf, managerNofile, runningUnitName, unitNameOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
 import { dropInChange } from '../dropIn';
-import { appendSection, insertIntoSection } from '../fixes';
+import { appendSection, insertIntoSection, insertLinesAfter } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
 
 interface Problem {
@@ -51,6 +51,13 @@ function problemOf(ws: Workspace, unit: ParsedDocument, expected: number | null)
 function fixesFor(ws: Workspace, p: Problem, preferred: boolean): Fix[] {
   const line = `LimitNOFILE=${p.value}`;
   const name = unitNameOf(p.unit);
+  // A drop-in that resets the limit (LimitNOFILE= with no value) undoes anything added before it:
+  // the line must follow the last reset, in that drop-in.
+  const resets = unitAndDropIns(ws, p.unit).flatMap((d) => entriesOf(d, 'Service', 'LimitNOFILE').filter((e) => e.value === '').map((e) => ({ d, e })));
+  const reset = resets[resets.length - 1];
+  if (reset && reset.d !== p.unit) {
+    return [{ title: `Add ${line} after the reset in ${basename(reset.d.uri)}`, changes: [{ uri: reset.d.uri, edits: [insertLinesAfter(reset.d, reset.e.endLine, [line])] }], preferred: false }];
+  }
   const dropIn: Fix = { title: `Create ${name}.d/limits.conf with ${line}`, changes: [dropInChange(ws, p.unit, 'limits.conf', [line])], preferred };
   if (isVendorUnit(p.unit)) return [dropIn];
   const service = p.unit.sections.find((s) => s.name === 'Service');
