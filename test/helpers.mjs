@@ -43,3 +43,16 @@ export function fixOnce(files, rule, { title, target } = {}) {
   if (!fix) throw new Error(`no fix on ${rule}: ${finding.fixes.map((x) => x.title).join(', ')}`);
   return applyFix(files[path], fix, core.pathToUri(path));
 }
+
+/** Lints the first file of a workspace with the given settings. */
+export function lintWith(files, settings = {}) {
+  return lint(files, { settings });
+}
+
+/** Applies the fix titled `title` of the first finding of `rule` that has it; returns the new text. */
+export function fixWith(files, rule, title, settings = {}) {
+  const path = Object.keys(files)[0];
+  const finding = lintWith(files, settings).find((f) => f.rule === rule && f.fixes.some((x) => x.title === title));
+  if (!finding) throw new Error(`no ${rule} finding with fix '${title}'`);
+  return applyFix(files[path], finding.fixes.find((x) => x.title === title), core.pathToUri(path));
+}

@@ -2,20 +2,7 @@
 // unquoted spaces in Environment=; exact ranges, fixed texts and clean counterparts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, briefs, core, lint } from '../helpers.mjs';
-
-/** Lints the first file of a workspace with the given settings. */
-function lintWith(files, settings = {}) {
-  return lint(files, { settings });
-}
-
-/** Applies the fix titled `title` of the first finding of `rule` that has it; returns the new text. */
-function fixWith(files, rule, title, settings = {}) {
-  const path = Object.keys(files)[0];
-  const finding = lintWith(files, settings).find((f) => f.rule === rule && f.fixes.some((x) => x.title === title));
-  if (!finding) throw new Error(`no ${rule} finding with fix '${title}'`);
-  return applyFix(files[path], finding.fixes.find((x) => x.title === title), core.pathToUri(path));
-}
+import { applyFix, briefs, core, fixWith, lint, lintWith } from '../helpers.mjs';
 
 test("exec-shell-syntax: a redirection; the fix runs the command through /bin/sh -c", () => {
   const files = {"/etc/systemd/system/app.service":"[Service]\nExecStart=/usr/bin/consul-template -config /etc/ct.d >> /var/log/ct.log 2>&1\n"};

@@ -3,20 +3,7 @@
 // and clean counterparts.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, briefs, core, lint } from '../helpers.mjs';
-
-/** Lints the first file of a workspace with the given settings. */
-function lintWith(files, settings = {}) {
-  return lint(files, { settings });
-}
-
-/** Applies the fix titled `title` of the first finding of `rule` that has it; returns the new text. */
-function fixWith(files, rule, title, settings = {}) {
-  const path = Object.keys(files)[0];
-  const finding = lintWith(files, settings).find((f) => f.rule === rule && f.fixes.some((x) => x.title === title));
-  if (!finding) throw new Error(`no ${rule} finding with fix '${title}'`);
-  return applyFix(files[path], finding.fixes.find((x) => x.title === title), core.pathToUri(path));
-}
+import { applyFix, briefs, core, fixWith, lint, lintWith } from '../helpers.mjs';
 
 test("missing-exec-start: no ExecStart=, ExecStop= or SuccessAction=", () => {
   const files = {"/etc/systemd/system/app.service":"[Unit]\nDescription=x\n\n[Service]\nType=simple\n"};

@@ -3,20 +3,7 @@
 // systemd-analyze verify of systemd 252 as well.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, briefs, core, lint } from '../helpers.mjs';
-
-/** Lints the first file of a workspace with the given settings. */
-function lintWith(files, settings = {}) {
-  return lint(files, { settings });
-}
-
-/** Applies the fix titled `title` of the first finding of `rule` that has it; returns the new text. */
-function fixWith(files, rule, title, settings = {}) {
-  const path = Object.keys(files)[0];
-  const finding = lintWith(files, settings).find((f) => f.rule === rule && f.fixes.some((x) => x.title === title));
-  if (!finding) throw new Error(`no ${rule} finding with fix '${title}'`);
-  return applyFix(files[path], finding.fixes.find((x) => x.title === title), core.pathToUri(path));
-}
+import { applyFix, briefs, core, fixWith, lint, lintWith } from '../helpers.mjs';
 
 test("invalid-value: enums are case-sensitive, with a fix for the case slip", () => {
   const files = {"/etc/systemd/system/app.service":"[Service]\nExecStart=/bin/true\nRestart=Always\nType=simpel\nKillMode=Mixed\n"};
