@@ -155,8 +155,8 @@ export const KNOWN_ISSUES = {
   hardeningBlock: (fix) => fix.title.startsWith('Add the hardening block'),
   /** A fix adding verifyChain = yes can leave a service it reaches without CA certificates (empty `CAfile =`, or added globally). */
   verifyWithoutCA: (fix) => fix.title.startsWith('Add verifyChain'),
-  /** A drop-in's empty LimitNOFILE= resets what the fix adds to the unit, so the finding stays. */
-  limitResetByDropIn: (state) => Object.entries(state.files).some(([p, t]) => /\.d\/[^/]*\.conf$/.test(p) && /^\s*LimitNOFILE\s*=\s*$/im.test(t)),
+  /** missing-ca adds CAfile after verifyChain, and an empty `CAfile =` further down still wins. */
+  caBeforeEmptyCAfile: (finding, state) => finding.rule === 'stunnel/missing-ca' && Object.values(state.files).some((t) => /^\s*CAfile\s*=\s*$/im.test(t)),
   /** With two ExecStart= in one drop-in, clearing before the first leaves two. */
   clearExecStart: (fix) => fix.title === 'Clear the earlier ExecStart= first',
 };
@@ -284,7 +284,7 @@ export const PROPERTIES = [
           for (const fix of f.fixes) {
             if (tried++ >= MAX_FIXES_PER_CASE) return;
             if (KNOWN_ISSUES.hardeningBlock(fix) || KNOWN_ISSUES.verifyWithoutCA(fix) || KNOWN_ISSUES.clearExecStart(fix)) continue;
-            if (f.rule === 'systemd/missing-limit-nofile' && KNOWN_ISSUES.limitResetByDropIn(state)) continue;
+            if (KNOWN_ISSUES.caBeforeEmptyCAfile(f, state)) continue;
             const next = applyFix(state, fix);
             const after = lintAll(buildWorkspace(next), state.settings);
             const same = (x) => x.rule === f.rule && x.message === f.message;
@@ -309,7 +309,6 @@ export const PROPERTIES = [
     weight: 4,
     arbitrary: caseArb,
     check(state) {
-      if (KNOWN_ISSUES.limitResetByDropIn(state)) return;
       const first = lintAll(buildWorkspace(state), state.settings);
       const seen = new Set([show(state)]);
       let cur = state;

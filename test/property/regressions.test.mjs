@@ -89,3 +89,42 @@ test('cipher completion on an empty value replaces nothing past the cursor', () 
   const bang = core.parse(core.pathToUri('/etc/stunnel/stunnel.conf'), 'ciphers = HIGH:!a', 'stunnel');
   assert.deepEqual(core.complete(bang, { line: 0, character: 17 }).find((c) => c.label === 'aNULL').range, { start: { line: 0, character: 16 }, end: { line: 0, character: 17 } });
 });
+
+test("verify = __proto__ (or constructor) is not a verify level: no rule failure", () => {
+  for (const value of ['__proto__', 'constructor', 'toString']) {
+    const found = lint({ [CONF]: `verify = ${value}\n` });
+    assert.ok(!found.some((f) => f.rule === 'daemonlint/internal-error'), found.map((f) => f.message).join('\n'));
+    assert.deepEqual(found.find((f) => f.rule === 'stunnel/deprecated-option').fixes, []);
+  }
+});
+
+test('paths with a lone surrogate or a malformed escape do not make rules fail', () => {
+  assert.equal(core.pathToUri('/etc/\uDC00x.conf'), 'file:///etc/%EF%BF%BDx.conf');
+  assert.equal(core.uriToPath('file:///etc/a%zz.service'), '/etc/a%zz.service');
+  assert.equal(core.uriToPath('file:///etc/a%20b.service'), '/etc/a b.service');
+  const found = lint({ '/etc/systemd/system/stunnel.service': '[Service]\nExecStart=/usr/bin/stunnel \uD800/etc/stunnel/stunnel.conf\n' });
+  assert.deepEqual(found.filter((f) => f.rule === 'daemonlint/internal-error').map((f) => f.message), []);
+});
+
+test('user-setuid-conflict removes every setuid line, not only the one in force', () => {
+  const unit = '/etc/systemd/system/stunnel.service';
+  const files = { [unit]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nUser=stunnel\n', [CONF]: 'setuid = yes\nsetuid = other\n' };
+  const finding = lint(files).find((f) => f.rule === 'systemd/user-setuid-conflict');
+  const fixed = applyEdits(files[CONF], finding.fixes[0].changes[0].edits);
+  assert.equal(fixed, '');
+  assert.deepEqual(briefs(lint({ ...files, [CONF]: fixed }).filter((f) => f.rule === 'systemd/user-setuid-conflict')), []);
+});
+
+/** Applies a fix to every file it changes. */
+function appliedAll(files, fix) {
+  const next = { ...files };
+  for (const c of fix.changes) next[core.uriToPath(c.uri)] = applyEdits(files[core.uriToPath(c.uri)] ?? '', c.edits);
+  return next;
+}
+
+test('missing-limit-nofile: the fix works even when a drop-in resets LimitNOFILE= (fix-all used to add it 64 times)', () => {
+  const files = { ['/etc/systemd/system/stunnel.service']: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\n', ['/etc/systemd/system/stunnel.service.d/override.conf']: '[Service]\nLimitNOFILE=\n' };
+  const finding = lint(files).find((f) => f.rule === 'systemd/missing-limit-nofile');
+  const after = lint(appliedAll(files, finding.fixes[0]));
+  assert.deepEqual(briefs(after.filter((f) => f.rule === 'systemd/missing-limit-nofile')), []);
+});

@@ -1,8 +1,23 @@
 // Path helpers on URIs. The core never touches the file system; it only reasons about names.
 
+/** decodeURIComponent that leaves a malformed escape (`%zz`, a lone `%`, a broken UTF-8 sequence) as it is. */
+function decode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+}
+
 export function uriToPath(uri: string): string {
   if (uri.startsWith('file://')) {
-    let p = decodeURIComponent(uri.slice('file://'.length));
+    let p = decode(uri.slice('file://'.length));
     if (/^\/[A-Za-z]:/.test(p)) p = p.slice(1);
     return p;
   }
@@ -13,7 +28,8 @@ export function uriToPath(uri: string): string {
 export function pathToUri(path: string): string {
   const encoded = path
     .split('/')
-    .map((seg) => encodeURIComponent(seg))
+    // A lone surrogate (possible in editor text, never in a real path) would make encodeURIComponent throw.
+    .map((seg) => encodeURIComponent(seg.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')))
     .join('/');
   return 'file://' + (encoded.startsWith('/') ? '' : '/') + encoded;
 }

@@ -50,7 +50,7 @@ export const deprecatedOption: Rule = {
           const fixes =
             opt.name === 'sslVersion'
               ? sslVersionFixes(doc, e)
-              : opt.name === 'verify' && e.value in VERIFY_EQUIVALENT
+              : opt.name === 'verify' && Object.hasOwn(VERIFY_EQUIVALENT, e.value) // not `in`: 'constructor' and '__proto__' are in every object
                 ? [replaceWithLines(doc, e, VERIFY_EQUIVALENT[e.value], VERIFY_EQUIVALENT[e.value].length ? `Replace with ${VERIFY_EQUIVALENT[e.value].join(', ')}` : "Remove 'verify = 0' (the peer certificate is not checked either way)")]
                 : [];
           ctx.report({

@@ -2,6 +2,7 @@
 // runs stunnel as that user, and a process that is not root may not switch accounts: stunnel
 // exits with "setuid: Operation not permitted (1)" or "setgroups: Operation not permitted (1)"
 // (both seen with stunnel 5.68).
+import { stunnelOption } from '../../knowledge/stunnel';
 import { basename, uriToPath } from '../../paths';
 import type { Entry } from '../../syntax/ast';
 import { globalOption } from '../../workspace/stunnelConfig';
@@ -47,7 +48,9 @@ export const userSetuidConflict: Rule = {
         severity = 'info';
         message = `${unitName} already runs stunnel as ${who}; setuid = ${setuid!.value} in ${name} repeats it. Remove it so the account is set in one place.`;
       }
-      const edits = lines.map((e) => deleteEntry(config, e));
+      // Every line of those options in the global part: deleting only the last would bring an earlier one back.
+      const names = new Set<string>(lines.map((e) => (e === setuid ? 'setuid' : 'setgid')));
+      const edits = config.sections[0].entries.filter((e) => names.has(stunnelOption(e.key)?.name ?? '')).map((e) => deleteEntry(config, e));
       ctx.report({
         span: anchor.valueSpan,
         severity,
