@@ -92,3 +92,11 @@ test('ipv6-brackets offers no rewrite for a bracketed host that is not an IPv6 a
   const after = lint(applied(files, finding.fixes[0]));
   assert.deepEqual(briefs(after.filter((f) => f.severity === 'error')), []);
 });
+
+test('hardening fixes are not undone by a drop-in that resets the same setting', { todo: 'the fix adds to the unit; an empty RestrictAddressFamilies= in a drop-in clears it, so fix-all adds it 64 times' }, () => {
+  const files = { [UNIT]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\n', [DROPIN]: '[Service]\nRestrictAddressFamilies=\n' };
+  const settings = { security: true };
+  const finding = lint(files, { settings }).find((f) => f.rule === 'systemd/hardening-restrict-address-families');
+  const after = lint(applied(files, finding.fixes[0]), { settings });
+  assert.deepEqual(briefs(after.filter((f) => f.rule === 'systemd/hardening-restrict-address-families')), []);
+});

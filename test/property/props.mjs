@@ -159,6 +159,8 @@ export const KNOWN_ISSUES = {
   caBeforeEmptyCAfile: (finding, state) => finding.rule === 'stunnel/missing-ca' && Object.values(state.files).some((t) => /^\s*CAfile\s*=\s*$/im.test(t)),
   /** network-online-without-wants adds Wants= after After=, and an empty Wants= below resets it. */
   wantsReset: (state) => Object.values(state.files).some((t) => /^\s*Wants\s*=\s*$/im.test(t)),
+  /** Hardening fixes add to the unit; an empty assignment of the same key in a drop-in resets it. */
+  hardeningReset: (state) => state.settings.security && Object.entries(state.files).some(([p, t]) => /\.d\/[^/]*\.conf$/.test(p) && /^\s*[A-Z][A-Za-z]*\s*=\s*$/m.test(t)),
   /** A verifyChain line with a bad value: one fix adds a good line, another removes it, forever. */
   badVerifyChain: (state) => Object.values(state.files).some((t) => /^\s*verifyChain\s*=(?!\s*(yes|no)\s*$).*$/im.test(t)),
   /** socket-accept-template removes the Service= in force; another one below it then applies. */
@@ -294,6 +296,7 @@ export const PROPERTIES = [
             if (KNOWN_ISSUES.hardeningBlock(fix) || KNOWN_ISSUES.verifyWithoutCA(fix) || KNOWN_ISSUES.clearExecStart(fix)) continue;
             if (KNOWN_ISSUES.caBeforeEmptyCAfile(f, state) || KNOWN_ISSUES.oddBrackets(f, state) || KNOWN_ISSUES.socketService(fix)) continue;
             if (f.rule === 'systemd/network-online-without-wants' && KNOWN_ISSUES.wantsReset(state)) continue;
+            if (f.rule.startsWith('systemd/hardening-') && KNOWN_ISSUES.hardeningReset(state)) continue;
             const next = applyFix(state, fix);
             const after = lintAll(buildWorkspace(next), state.settings);
             const same = (x) => x.rule === f.rule && x.message === f.message;
@@ -318,7 +321,7 @@ export const PROPERTIES = [
     weight: 4,
     arbitrary: caseArb,
     check(state) {
-      if (KNOWN_ISSUES.wantsReset(state) || KNOWN_ISSUES.badVerifyChain(state)) return;
+      if (KNOWN_ISSUES.wantsReset(state) || KNOWN_ISSUES.badVerifyChain(state) || KNOWN_ISSUES.hardeningReset(state)) return;
       const first = lintAll(buildWorkspace(state), state.settings);
       const seen = new Set([show(state)]);
       let cur = state;
