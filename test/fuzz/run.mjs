@@ -62,7 +62,8 @@ for (const [i, p] of props.entries()) {
     chunkNo++;
     if (details.failed) {
       failures++;
-      failed.push({ property: p.name, seed, error: String(details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance).split('\n')[0] });
+      const message = String(details.errorInstance instanceof Error ? details.errorInstance.message : details.errorInstance).split('\n')[0];
+      failed.push({ property: p.name, seed, error: message.length > 300 ? `${message.slice(0, 300)}…` : message });
       console.log(`\nFAILED: ${p.name}`);
       console.log(`  seed ${seed}, path "${details.counterexamplePath}" (replay with fc.assert(..., { seed, path, numRuns }))`);
       console.log(`  counterexample: ${fc.stringify(details.counterexample)}`);
