@@ -42,6 +42,13 @@ const share = (p) => Math.ceil((opts.runs * (p.weight ?? 1)) / totalWeight);
 console.log(`fuzz: ${props.reduce((n, p) => n + share(p), 0)} runs over ${props.length} properties, base seed ${opts.seed}`);
 for (const s of skipped) console.log(`  skipped: ${s}`);
 
+// The commit under test, taken before the run (the checkout may move on while it runs).
+let head = 'unknown';
+try {
+  head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+} catch {
+  /* not a git checkout */
+}
 const started = process.hrtime.bigint();
 const secondsSince = (t) => Number(process.hrtime.bigint() - t) / 1e9;
 let total = 0;
@@ -87,12 +94,6 @@ if (opts.record) record();
 
 function record() {
   const file = new URL('../../bench/RESULTS.md', import.meta.url);
-  let head = '';
-  try {
-    head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    head = 'unknown';
-  }
   const md = [
     '<!-- fuzz:start -->',
     '## Fuzzing',
