@@ -116,3 +116,8 @@ export function entryAt(doc: ParsedDocument, line: number): Entry | undefined {
   }
   return undefined;
 }
+
+/** The part of a file before its first header (or the whole file, for dialects without sections). */
+export function emptySection(end = 0): Section {
+  return { name: null, nameSpan: null, headerSpan: null, headerLine: -1, entries: [], span: { start: 0, end } };
+}

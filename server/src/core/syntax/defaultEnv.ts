@@ -2,14 +2,14 @@
 // optionally after `export`) read by a SysV init script. Comments start with #. Other shell
 // lines are kept as comments' neighbours and ignored. Never throws.
 import { LineIndex } from '../text';
-import type { Comment, Entry, ParsedDocument, Section } from './ast';
+import { emptySection, type Comment, type Entry, type ParsedDocument, type Section } from './ast';
 import { BOM, physicalLines } from './lines';
 
 export function parseDefaultEnv(uri: string, text: string, version?: number): ParsedDocument {
   const index = new LineIndex(text);
   const hasBom = text.startsWith(BOM);
   const comments: Comment[] = [];
-  const whole: Section = { name: null, nameSpan: null, headerSpan: null, headerLine: -1, entries: [], span: { start: 0, end: text.length } };
+  const whole: Section = emptySection(text.length);
   for (const pl of physicalLines(index)) {
     const body = pl.line === 0 && hasBom ? ' ' + pl.text.slice(1) : pl.text;
     const lead = body.length - body.trimStart().length;

@@ -1,7 +1,7 @@
 // /etc/security/limits.conf as pam_limits reads it: `domain type item value`, and everything
 // from `#` to the end of a line is a comment. Never throws.
 import { LineIndex } from '../text';
-import type { Comment, LimitLine, ParsedDocument, Section, SyntaxIssue } from './ast';
+import { emptySection, type Comment, type LimitLine, type ParsedDocument, type Section, type SyntaxIssue } from './ast';
 import { BOM, physicalLines } from './lines';
 
 export function parseLimits(uri: string, text: string, version?: number): ParsedDocument {
@@ -38,6 +38,6 @@ export function parseLimits(uri: string, text: string, version?: number): Parsed
       span,
     });
   }
-  const whole: Section = { name: null, nameSpan: null, headerSpan: null, headerLine: -1, entries: [], span: { start: 0, end: text.length } };
+  const whole: Section = emptySection(text.length);
   return { uri, dialect: 'limits-conf', text, version, index, sections: [whole], comments, issues, limits, hasBom };
 }

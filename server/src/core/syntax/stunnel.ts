@@ -2,7 +2,7 @@
 // start with # or ;, a header is `[` ... `]` spanning the whole trimmed line, anything else
 // splits at the first `=`. There are no inline comments and no continuations. Never throws.
 import { LineIndex } from '../text';
-import type { Comment, ParsedDocument, Section, SyntaxIssue } from './ast';
+import { emptySection, type Comment, type ParsedDocument, type Section, type SyntaxIssue } from './ast';
 import { BOM, physicalLines, trimBounds } from './lines';
 
 /** stunnel reads at most this many characters of a line; the rest is parsed as a new line. */
@@ -11,7 +11,7 @@ export const STUNNEL_MAX_LINE = 16 * 1024 - 1;
 export function parseStunnel(uri: string, text: string, version?: number): ParsedDocument {
   const index = new LineIndex(text);
   const hasBom = text.startsWith(BOM);
-  const global: Section = { name: null, nameSpan: null, headerSpan: null, headerLine: -1, entries: [], span: { start: 0, end: 0 } };
+  const global: Section = emptySection();
   const sections: Section[] = [global];
   const comments: Comment[] = [];
   const issues: SyntaxIssue[] = [];

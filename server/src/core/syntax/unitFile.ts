@@ -2,7 +2,7 @@
 // starting with # or ;, and backslash continuations (comment lines inside them are skipped;
 // the backslash becomes a space). Never throws.
 import { LineIndex } from '../text';
-import type { Comment, Entry, ParsedDocument, Section, SyntaxIssue, ValuePiece } from './ast';
+import { emptySection, type Comment, type Entry, type ParsedDocument, type Section, type SyntaxIssue, type ValuePiece } from './ast';
 import { BOM, physicalLines, trimBounds } from './lines';
 
 /** True when the line ends with a backslash that is not itself escaped. */
@@ -20,7 +20,7 @@ function isCommentLine(text: string): boolean {
 export function parseUnitFile(uri: string, text: string, version?: number): ParsedDocument {
   const index = new LineIndex(text);
   const hasBom = text.startsWith(BOM);
-  const preamble: Section = { name: null, nameSpan: null, headerSpan: null, headerLine: -1, entries: [], span: { start: 0, end: 0 } };
+  const preamble: Section = emptySection();
   const sections: Section[] = [preamble];
   const comments: Comment[] = [];
   const issues: SyntaxIssue[] = [];

@@ -295,3 +295,18 @@ export function dropInDir(ws: Workspace, unit: ParsedDocument): string {
 export function isVendorUnit(unit: ParsedDocument): boolean {
   return /\/lib\/systemd\/(system|user)\//.test(uriToPath(unit.uri));
 }
+
+/**
+ * A service that starts stunnel as a non-root user, when `doc` is the file whose User= (or
+ * DynamicUser=) line is in force — the line findings about that user are reported on.
+ */
+export function unprivilegedStunnel(ws: Workspace, doc: ParsedDocument) {
+  const unit = unitFileOf(ws, doc);
+  if (!isServiceUnit(unit)) return undefined;
+  const user = serviceUser(ws, unit);
+  const anchor = user.entry ?? user.dynamic;
+  if (user.root || !anchor || !isIn(doc, anchor)) return undefined;
+  const launch = daemonLaunch(ws, unit);
+  if (!launch || launch.daemon.id !== 'stunnel') return undefined;
+  return { unit, user, anchor, launch };
+}

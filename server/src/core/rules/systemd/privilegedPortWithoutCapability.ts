@@ -3,7 +3,7 @@
 // denied (13)", then "Binding service [x] failed") and stunnel exits (seen with stunnel 5.68).
 import { basename, uriToPath } from '../../paths';
 import { acceptPorts } from '../../workspace/stunnelConfig';
-import { ambientCapabilities, daemonLaunch, isIn, isServiceUnit, runningUnitName, serviceUser, unitFileOf } from '../../workspace/units';
+import { ambientCapabilities, runningUnitName, unprivilegedStunnel } from '../../workspace/units';
 import { appendSection, fix, insertIntoSection } from '../fixes';
 import type { Rule } from '../rule';
 
@@ -14,14 +14,9 @@ export const privilegedPortWithoutCapability: Rule = {
   summary: 'The started stunnel config accepts on a port below 1024, but the unit runs it as a non-root User= without AmbientCapabilities=CAP_NET_BIND_SERVICE: the bind fails.',
   check(ctx) {
     const { doc, workspace: ws } = ctx;
-    const unit = unitFileOf(ws, doc);
-    if (!isServiceUnit(unit)) return;
-    const user = serviceUser(ws, unit);
-    const anchor = user.entry ?? user.dynamic;
-    if (user.root || !anchor || !isIn(doc, anchor)) return;
-    if (ambientCapabilities(ws, unit).has('CAP_NET_BIND_SERVICE')) return;
-    const launch = daemonLaunch(ws, unit);
-    if (!launch || launch.daemon.id !== 'stunnel') return;
+    const found = unprivilegedStunnel(ws, doc);
+    if (!found || ambientCapabilities(ws, found.unit).has('CAP_NET_BIND_SERVICE')) return;
+    const { user, anchor, launch } = found;
 
     for (const uri of launch.configs) {
       const config = ws.get(uri);

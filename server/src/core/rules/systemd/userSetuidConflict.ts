@@ -6,7 +6,7 @@ import { stunnelOption } from '../../knowledge/stunnel';
 import { basename, uriToPath } from '../../paths';
 import type { Entry } from '../../syntax/ast';
 import { globalOption } from '../../workspace/stunnelConfig';
-import { ambientCapabilities, daemonLaunch, isIn, isServiceUnit, runningUnitName, serviceUser, unitFileOf } from '../../workspace/units';
+import { ambientCapabilities, runningUnitName, unprivilegedStunnel } from '../../workspace/units';
 import { deleteEntry } from '../fixes';
 import type { Rule } from '../rule';
 
@@ -17,13 +17,9 @@ export const userSetuidConflict: Rule = {
   summary: 'User= in the unit and setuid/setgid in the stunnel config it starts: stunnel, already unprivileged, cannot switch accounts and exits (or the setting is redundant).',
   check(ctx) {
     const { doc, workspace: ws } = ctx;
-    const unit = unitFileOf(ws, doc);
-    if (!isServiceUnit(unit)) return;
-    const user = serviceUser(ws, unit);
-    const anchor = user.entry ?? user.dynamic;
-    if (user.root || !anchor || !isIn(doc, anchor)) return;
-    const launch = daemonLaunch(ws, unit);
-    if (!launch || launch.daemon.id !== 'stunnel') return;
+    const found = unprivilegedStunnel(ws, doc);
+    if (!found) return;
+    const { unit, user, anchor, launch } = found;
     const caps = ambientCapabilities(ws, unit);
 
     for (const uri of launch.configs) {
