@@ -1,7 +1,7 @@
-import { insertIntoSection, fix } from '../fixes';
+import type { Fix } from '../../types';
 import type { Rule } from '../rule';
 import { anchorOf, isClient, isWholeConfig, lastOf, reportIn, serviceViews, stunnelLoad, valuesOf, verifyState } from './load';
-import { SYSTEM_CA_BUNDLE } from './missingCa';
+import { enableChain, hasCaSource, PartEdits, servicePart } from './verifyFix';
 import { splitAddress } from '../../knowledge/values/stunnel';
 
 /** checkHost or checkIP for the host of the first connect line. */
@@ -29,10 +29,17 @@ export const unauthenticatedClient: Rule = {
       if (v.chain && checks > 0) continue;
       const a = anchorOf(load, view);
       if (!a) continue;
-      const check = checkLine(valuesOf(view, 'connect')[0]?.entry.value);
-      const section = view.service?.section;
-      const lines = v.chain ? (check ? [check] : []) : ['verifyChain = yes', ...(valuesOf(view, 'CAfile').length ? [] : [`CAfile = ${SYSTEM_CA_BUNDLE}`]), ...(check ? [check] : [])];
-      const fixes = section && view.service!.doc === a.doc && lines.length ? [fix(`Add ${lines.join(', ')}`, a.doc, [insertIntoSection(a.doc, section, lines)], false)] : [];
+      // The name check only when there is none yet; verifyChain and a CA where the service lacks them.
+      const check = checks > 0 ? undefined : checkLine(valuesOf(view, 'connect')[0]?.entry.value);
+      const part = servicePart(load, view);
+      let fixes: Fix[] = [];
+      if (part) {
+        const edits = new PartEdits(load);
+        if (!v.chain) enableChain(edits, part, !hasCaSource(view, ctx.settings.stunnelVersion));
+        if (check) edits.append(part, check);
+        const f = edits.toFix(edits.describe(), false);
+        if (f) fixes = [f];
+      }
       reportIn(ctx, load, a.doc, a.span, {
         message: v.chain
           ? `${view.label} verifies the server's chain but not its name (no checkHost or checkIP): any certificate from a trusted CA is accepted, so anyone who can get one can pose as the server. Add checkHost = the server's name.`
