@@ -153,10 +153,6 @@ const show = (state) => JSON.stringify(state.files);
 export const KNOWN_ISSUES = {
   /** The hardening block adds DynamicUser=yes even when the stunnel config switches users itself. */
   hardeningBlock: (fix) => fix.title.startsWith('Add the hardening block'),
-  /** A fix adding verifyChain = yes can leave a service it reaches without CA certificates (empty `CAfile =`, or added globally). */
-  verifyWithoutCA: (fix) => fix.title.startsWith('Add verifyChain'),
-  /** missing-ca adds CAfile after verifyChain, and an empty `CAfile =` further down still wins. */
-  caBeforeEmptyCAfile: (finding, state) => finding.rule === 'stunnel/missing-ca' && Object.values(state.files).some((t) => /^\s*CAfile\s*=\s*$/im.test(t)),
   /**
    * A fix adds `Key=value` where a later empty `Key=` (in the unit or a drop-in) resets it, so the
    * finding stays and fix-all adds the line again and again (network-online-without-wants,
@@ -166,12 +162,8 @@ export const KNOWN_ISSUES = {
     const keys = new Set(addedLines.map((l) => /^\s*([A-Za-z][\w-]*)\s*=/.exec(l)?.[1]).filter(Boolean));
     return [...keys].some((k) => Object.values(state.files).some((t) => new RegExp(`^\\s*${k}\\s*=\\s*$`, 'm').test(t)));
   },
-  /** A verifyChain line with a bad value: one fix adds a good line, another removes it, forever. */
-  badVerifyChain: (state) => Object.values(state.files).some((t) => /^\s*verifyChain\s*=(?!\s*(yes|no)\s*$).*$/im.test(t)),
   /** socket-accept-template removes the Service= in force; another one below it then applies. */
   socketService: (fix) => fix.title === 'Remove Service=',
-  /** ipv6-brackets rewrites any bracketed host, also one with blanks and ';' (then read as a comment). */
-  oddBrackets: (finding, state) => finding.rule === 'stunnel/ipv6-brackets' && Object.values(state.files).some((t) => /\[[^\]\n]*[^0-9A-Fa-f:.%\]\n][^\]\n]*\]/.test(t)),
   /** Two byte-order marks: syntax-error knows systemd sees no header on line 1, the other rules do not. */
   doubleBom: (state) => Object.values(state.files).some((t) => t.startsWith('\uFEFF\uFEFF')),
   /** With two ExecStart= in one drop-in, clearing before the first leaves two. */
@@ -300,8 +292,8 @@ export const PROPERTIES = [
         for (const f of list) {
           for (const fix of f.fixes) {
             if (tried++ >= MAX_FIXES_PER_CASE) return;
-            if (KNOWN_ISSUES.hardeningBlock(fix) || KNOWN_ISSUES.verifyWithoutCA(fix) || KNOWN_ISSUES.clearExecStart(fix)) continue;
-            if (KNOWN_ISSUES.caBeforeEmptyCAfile(f, state) || KNOWN_ISSUES.oddBrackets(f, state) || KNOWN_ISSUES.socketService(fix)) continue;
+            if (KNOWN_ISSUES.hardeningBlock(fix) || KNOWN_ISSUES.clearExecStart(fix)) continue;
+            if (KNOWN_ISSUES.socketService(fix)) continue;
             if (KNOWN_ISSUES.resetBelow(fix.changes.flatMap((c) => c.edits.flatMap((e) => e.newText.split(/\r?\n|\r/))), state)) continue;
             if (KNOWN_ISSUES.doubleBom(state)) continue;
             const next = applyFix(state, fix);
@@ -328,7 +320,6 @@ export const PROPERTIES = [
     weight: 4,
     arbitrary: caseArb,
     check(state) {
-      if (KNOWN_ISSUES.badVerifyChain(state)) return;
       const first = lintAll(buildWorkspace(state), state.settings);
       const seen = new Set([show(state)]);
       let cur = state;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { briefs, core, lint } from '../helpers.mjs';
+import { brief, briefs, core, lint } from '../helpers.mjs';
 
 const applyEdits = (text, edits) => TextDocument.applyEdits(TextDocument.create('file:///x', 'x', 0, text), edits);
 
@@ -127,4 +127,42 @@ test('missing-limit-nofile: the fix works even when a drop-in resets LimitNOFILE
   const finding = lint(files).find((f) => f.rule === 'systemd/missing-limit-nofile');
   const after = lint(appliedAll(files, finding.fixes[0]));
   assert.deepEqual(briefs(after.filter((f) => f.rule === 'systemd/missing-limit-nofile')), []);
+});
+
+test('fixes that add verifyChain = yes leave no service without CA certificates', () => {
+  // unauthenticated-client, with an empty CAfile line.
+  let files = { [CONF]: 'foreground = yes\n[svc]\nclient = yes\naccept = 127.0.0.1:1\nconnect = example.org:443\nCAfile =\n' };
+  let finding = lint(files).find((f) => f.rule === 'stunnel/unauthenticated-client');
+  assert.deepEqual(briefs(lint(appliedAll(files, finding.fixes[0])).filter((f) => f.rule === 'stunnel/missing-ca')), []);
+  // verify-required, for a checkEmail in the global part that reaches [b], which has no CAfile.
+  files = { [CONF]: 'checkEmail = a@example.org\n[a]\naccept = 1\nconnect = 2\nCAfile = /etc/ssl/ca.pem\n[b]\naccept = 3\nconnect = 4\n' };
+  finding = lint(files).find((f) => f.rule === 'stunnel/verify-required');
+  assert.deepEqual(briefs(lint(appliedAll(files, finding.fixes[0])).filter((f) => f.rule === 'stunnel/missing-ca')), []);
+});
+
+test('missing-ca: the added CAfile is not overridden by an empty CAfile = further down', () => {
+  const files = { [CONF]: 'foreground = yes\n[smtp]\nclient = yes\naccept = 127.0.0.1:2525\nconnect = smtp.example.net:465\nverifyChain = yes\ncheckHost = smtp.example.net\nCAfile =\n' };
+  const finding = lint(files).find((f) => f.rule === 'stunnel/missing-ca');
+  const after = lint(appliedAll(files, finding.fixes[0]));
+  assert.deepEqual(briefs(after.filter((f) => f.rule === 'stunnel/missing-ca')), []);
+});
+
+test('fix-all on a verifyChain line with a bad value settles instead of adding and removing a line forever', () => {
+  const files = { [CONF]: 'foreground = yes\n[svc]\nclient = yes\naccept = 127.0.0.1:1\nconnect = 127.0.0.1:2\ncheckHost = localhost\nCAfile = /etc/ssl/ca.pem\nverifyChain =a yes\n' };
+  const texts = [files[CONF]];
+  for (let i = 0; i < 4; i++) {
+    const ws = new core.Workspace([], []);
+    ws.set(core.pathToUri(CONF), texts[texts.length - 1]);
+    texts.push(core.fixAll(ws, core.pathToUri(CONF), core.resolveSettings({}))?.text ?? texts[texts.length - 1]);
+  }
+  assert.equal(texts[4], texts[3], 'fix-all changes the file on every run');
+  assert.equal(texts[4], files[CONF].replace('verifyChain =a yes', 'verifyChain = yes'));
+});
+
+test('ipv6-brackets offers no rewrite for a bracketed host that is not an IPv6 address', () => {
+  // '[:\f;:1]:24410' used to become ':\f;:1:24410', which stunnel reads as a value with a comment.
+  const found = lint({ [CONF]: 'foreground = yes\n[svc]\naccept = [:\f;:1]:24410\nconnect = 127.0.0.1:80\ncert = /etc/ssl/a.pem\n' });
+  const finding = found.find((f) => f.rule === 'stunnel/ipv6-brackets');
+  assert.equal(brief(finding), 'stunnel/ipv6-brackets@3:10-3:23');
+  assert.deepEqual(finding.fixes, []);
 });
