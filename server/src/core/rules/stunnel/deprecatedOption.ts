@@ -3,6 +3,7 @@ import type { Entry, ParsedDocument } from '../../syntax/ast';
 import type { Fix } from '../../types';
 import { deleteEntry, fix, replaceSpan } from '../fixes';
 import { spanOfEntry, type Rule } from '../rule';
+import { indentOf } from './load';
 
 /** The verifyChain/verifyPeer/requireCert lines equivalent to an old `verify = N` (stunnel's options.c). */
 const VERIFY_EQUIVALENT: Record<string, string[]> = {
@@ -15,7 +16,7 @@ const VERIFY_EQUIVALENT: Record<string, string[]> = {
 
 function replaceWithLines(doc: ParsedDocument, e: Entry, lines: string[], title: string, preferred = true): Fix {
   if (lines.length === 0) return { ...fix(title, doc, [deleteEntry(doc, e)]), preferred };
-  const indent = doc.text.slice(doc.index.lineStarts[e.line], e.span.start);
+  const indent = indentOf(doc, e);
   return fix(title, doc, [replaceSpan(doc, e.span, lines.join(doc.index.eol + indent))], preferred);
 }
 

@@ -3,7 +3,7 @@ import { checkStunnelValue } from '../../knowledge/values/stunnel';
 import { valueSubSpan } from '../../syntax/ast';
 import { fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
-import { reportEntry, stunnelLoad } from './load';
+import { indentOf, reportEntry, stunnelLoad } from './load';
 
 /** Options whose value names a file stunnel opens while loading: a comment in it makes the file "missing". */
 const READ_AT_LOAD = new Set(['cert', 'key', 'CAfile', 'CApath', 'CRLfile', 'CRLpath', 'PSKsecrets', 'include', 'accept', 'local', 'sessiond']);
@@ -45,7 +45,7 @@ export const inlineCommentRule: Rule = {
       const e = le.entry;
       const commentSpan = valueSubSpan(e, c.at, e.value.length);
       const shown = valueSubSpan(e, e.value.length - c.comment.length, e.value.length);
-      const indent = doc.text.slice(doc.index.lineStarts[e.line], e.span.start);
+      const indent = indentOf(doc, e);
       const consequence = c.rejected
         ? READ_AT_LOAD.has(le.opt.name) && !hasError(le.opt, e.value)
           ? `stunnel looks for '${e.value}' and fails to load`

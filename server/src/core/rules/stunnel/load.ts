@@ -365,6 +365,11 @@ export function anchorOf(load: StunnelLoad, view: ServiceView): { doc: ParsedDoc
   return first ? { doc: first.doc, span: first.entry.keySpan } : undefined;
 }
 
+/** The blanks before an entry on its line, to indent new lines like it (a byte-order mark is not copied). */
+export function indentOf(doc: ParsedDocument, e: Entry): string {
+  return doc.text.slice(doc.index.lineStarts[e.line], e.span.start).replace(/[^ \t]/g, '');
+}
+
 export function spanOfLoaded(le: LoadedEntry): Span {
   const e = le.entry;
   return { start: e.keySpan.start, end: e.valueSpan.end > e.keySpan.end ? e.valueSpan.end : e.keySpan.end };

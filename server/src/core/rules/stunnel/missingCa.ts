@@ -1,7 +1,7 @@
 import { compareVersions } from '../../knowledge/stunnel';
 import { insertLinesAfter, fix } from '../fixes';
 import type { Rule } from '../rule';
-import { isWholeConfig, lastOf, reportEntry, serviceViews, stunnelLoad, verifyState, type LoadedEntry } from './load';
+import { indentOf, isWholeConfig, lastOf, reportEntry, serviceViews, stunnelLoad, verifyState, type LoadedEntry } from './load';
 import { hasCaSource, rewriteEntry, SYSTEM_CA_BUNDLE } from './verifyFix';
 
 export { SYSTEM_CA_BUNDLE };
@@ -25,7 +25,7 @@ export const missingCa: Rule = {
       done.add(at);
       const names = withStore ? '"CAengine", "CAfile", "CApath" or "CAstore"' : '"CAengine", "CAfile" or "CApath"';
       const what = v.peer ? 'peer certificates to accept' : 'CA certificates to trust';
-      const indent = at.doc.text.slice(at.doc.index.lineStarts[at.entry.line], at.entry.span.start);
+      const indent = indentOf(at.doc, at.entry);
       // An empty `CAfile =` read after the verify line would clear a CAfile added after it: give that line the bundle instead.
       const cleared = lastOf(view, 'CAfile');
       const edit =

@@ -7,7 +7,7 @@ import { compareVersions } from '../../knowledge/stunnel';
 import type { Entry, ParsedDocument } from '../../syntax/ast';
 import type { Fix, TextEdit } from '../../types';
 import { insertLinesAfter, replaceSpan } from '../fixes';
-import { clearableLast, type LoadedEntry, type ServiceView, type StunnelLoad, valuesOf } from './load';
+import { clearableLast, indentOf, type LoadedEntry, type ServiceView, type StunnelLoad, valuesOf } from './load';
 
 /** Debian's and Ubuntu's bundle of the system's trusted CA certificates. */
 export const SYSTEM_CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
@@ -55,10 +55,6 @@ function loadedOf(load: StunnelLoad, e: Entry): LoadedEntry | null | undefined {
     byEntry.set(load, m);
   }
   return m.get(e);
-}
-
-function indentOf(doc: ParsedDocument, e: Entry): string {
-  return doc.text.slice(doc.index.lineStarts[e.line], e.span.start);
 }
 
 /**

@@ -33,7 +33,7 @@ function verifyFix(load: StunnelLoad, view: ServiceView, le: LoadedEntry, versio
     if (withCa) caIn.push(part.label);
   }
   const title =
-    targets.length === 1 && !le.global
+    !le.global || !view.service
       ? edits.describe(' and ')
       : `Set verifyChain = yes in ${listOf(chainIn)}${caIn.length ? ` and CAfile = ${SYSTEM_CA_BUNDLE} in ${listOf(caIn)}` : ''}`;
   return edits.toFix(title, true);
