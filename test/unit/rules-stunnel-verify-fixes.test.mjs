@@ -3,7 +3,7 @@
 // is the fixed one, and no service is left verifying without CA certificates.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, briefs, core, lint } from '../helpers.mjs';
+import { applyFix, brief, briefs, core, lint } from '../helpers.mjs';
 
 const F = '/etc/stunnel/stunnel.conf';
 const BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
@@ -115,4 +115,27 @@ test('ipv6-brackets: the rewrite only for an IPv6 address followed by a port', (
   for (const v of ['[1:::2]:80', '[::1.2.3]:80', '[12345::1]:80', '[a:b]:80']) {
     assert.deepEqual(found(`[s]\naccept = ${v}\n`).find((f) => f.rule === 'stunnel/ipv6-brackets').fixes, [], v);
   }
+});
+
+// Found by the fuzz run (seed 29): a byte-order mark before the first line was copied as if it were
+// indentation, so the added lines started with U+FEFF and stunnel would not know their names.
+test('fixes on the first line after a byte-order mark indent new lines with its blanks only', () => {
+  const bom = '\uFEFF';
+  const all = (text) => lint({ [F]: text }).flatMap((f) => f.fixes.map((x) => [f.rule, x.title, applyFix(text, x, core.pathToUri(F))]));
+  assert.deepEqual(all(`${bom}checkHost=`), [['stunnel/verify-required', `Add verifyChain = yes and CAfile = ${BUNDLE}`, `${bom}checkHost=\nverifyChain = yes\nCAfile = ${BUNDLE}`]]);
+  assert.deepEqual(all(`${bom}\tverify = 2\n`), [
+    ['stunnel/deprecated-option', 'Replace with verifyChain = yes, requireCert = yes', `${bom}\tverifyChain = yes\n\trequireCert = yes\n`],
+    ['stunnel/missing-ca', `Add CAfile = ${BUNDLE}`, `${bom}\tverify = 2\n\tCAfile = ${BUNDLE}\n`],
+  ]);
+  assert.deepEqual(all(`${bom}  client = yes ; x\n`), [['stunnel/inline-comment', 'Move the comment to its own line above', `${bom}  ; x\n  client = yes\n`]]);
+});
+
+// Found by the fuzz run (seed 29): the directory put in front of a path with a comment after it
+// left the comment problem in place under another message.
+test('relative-path-under-systemd: no path rewrite for a value with an inline comment; WorkingDirectory= still offered', () => {
+  const unit = '/etc/systemd/system/stunnel.service';
+  const files = (cert) => ({ [F]: `foreground = yes\n[svc]\naccept = 1\nconnect = 2\ncert = ${cert}\n`, [unit]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nLimitNOFILE=65536\n' });
+  const titles = (cert) => lint(files(cert)).filter((f) => f.rule === 'stunnel/relative-path-under-systemd').map((f) => [brief(f), f.fixes.map((x) => x.title)]);
+  assert.deepEqual(titles('test.crt ; the cert'), [['stunnel/relative-path-under-systemd@5:8-5:27', ['Add WorkingDirectory=/etc/stunnel to stunnel.service']]]);
+  assert.deepEqual(titles('test.crt'), [['stunnel/relative-path-under-systemd@5:8-5:16', ['Use /etc/stunnel/test.crt', 'Add WorkingDirectory=/etc/stunnel to stunnel.service']]]);
 });

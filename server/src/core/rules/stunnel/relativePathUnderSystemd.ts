@@ -7,6 +7,7 @@ import { effectiveValue, hostConfigPath, launchersOf, runningUnitName, type Daem
 import { fix, insertIntoSection, replaceSpan } from '../fixes';
 import { runsInForeground } from '../../workspace/stunnelConfig';
 import type { Rule } from '../rule';
+import { inlineComment } from './inlineComment';
 
 /**
  * Path options stunnel opens relative to its working directory. Left out: exec (searched in PATH),
@@ -44,7 +45,8 @@ export const relativePathUnderSystemd: Rule = {
         // With an engine, key (and cert) name objects in the engine, not files.
         if ((opt.name === 'key' || opt.name === 'cert') && s.entries.some((x) => /^engine(Id|Num)$/i.test(x.key))) continue;
         const fixes: Fix[] = [];
-        if (configDir) fixes.push(fix(`Use ${joinPath(configDir, e.value)}`, doc, [replaceSpan(doc, e.valueSpan, joinPath(configDir, e.value))]));
+        // A comment after the path stays wrong with the directory in front (stunnel/inline-comment): no rewrite then.
+        if (configDir && !inlineComment(opt, e.value)) fixes.push(fix(`Use ${joinPath(configDir, e.value)}`, doc, [replaceSpan(doc, e.valueSpan, joinPath(configDir, e.value))]));
         if (configDir && service) {
           fixes.push({ title: `Add WorkingDirectory=${configDir} to ${unitName}`, changes: [{ uri: launch.unit.uri, edits: [insertIntoSection(launch.unit, service, [`WorkingDirectory=${configDir}`])] }], preferred: false });
         }
