@@ -1,6 +1,6 @@
 // Small builders for the text edits fixes are made of. Edits are minimal and keep comments.
 import type { Entry, ParsedDocument, Section } from '../syntax/ast';
-import type { Fix, Span, TextEdit } from '../types';
+import type { FileEdit, Fix, Span, TextEdit } from '../types';
 
 export function replaceSpan(doc: ParsedDocument, span: Span, newText: string): TextEdit {
   return { range: doc.index.rangeOf(span), newText };
@@ -24,10 +24,15 @@ export function insertLinesAfter(doc: ParsedDocument, line: number, lines: strin
   return { range: doc.index.rangeOf({ start: end, end }), newText: lines.map((l) => eol + l).join('') };
 }
 
+/** The line new lines of a section go after: its last entry's last line, or its header when it has none. */
+export function sectionEndLine(section: Section): number {
+  const last = section.entries[section.entries.length - 1];
+  return last ? last.endLine : section.headerLine;
+}
+
 /** Inserts lines at the end of a section: after its last entry, or after its header when empty. */
 export function insertIntoSection(doc: ParsedDocument, section: Section, lines: string[]): TextEdit {
-  const last = section.entries[section.entries.length - 1];
-  return insertLinesAfter(doc, last ? last.endLine : section.headerLine, lines);
+  return insertLinesAfter(doc, sectionEndLine(section), lines);
 }
 
 /** Appends a new section at the end of the file. */
@@ -41,4 +46,101 @@ export function appendSection(doc: ParsedDocument, name: string, lines: string[]
 
 export function fix(title: string, doc: ParsedDocument, edits: TextEdit[], preferred = true): Fix {
   return { title, changes: [{ uri: doc.uri, edits }], preferred };
+}
+
+// ---- settings added to a systemd unit -------------------------------------------------------
+
+/**
+ * A point in the order systemd reads a unit's files (`chain`: the unit file, then its drop-ins):
+ * after line `line` of the file at index `file`. A file that does not exist yet sits between two
+ * indexes (2.5); a line past the end of a file is Infinity.
+ */
+export interface ChainPoint {
+  file: number;
+  line: number;
+}
+
+/** The key of a `Key=value` line. */
+function keyOfLine(line: string): string {
+  const eq = line.indexOf('=');
+  return eq < 0 ? line : line.slice(0, eq);
+}
+
+/** Which assignments undo a line added before them: by default an empty `Key=`, which resets the setting. */
+export type Undoes = (e: Entry) => boolean;
+const isReset: Undoes = (e) => e.value === '';
+
+/**
+ * The last assignment of `key` in `section` of the chain that would undo a line of that key added
+ * at `at` (an empty `key=`), when it comes after `at`: the line only takes effect after it.
+ */
+export function resetAfter(chain: readonly ParsedDocument[], section: string, key: string, at: ChainPoint, undoes: Undoes = isReset): { doc: ParsedDocument; entry: Entry } | undefined {
+  for (let file = chain.length - 1; file >= 0 && file >= at.file; file--) {
+    const doc = chain[file];
+    for (let si = doc.sections.length - 1; si >= 0; si--) {
+      const s = doc.sections[si];
+      if (s.name !== section) continue;
+      for (let ei = s.entries.length - 1; ei >= 0; ei--) {
+        const e = s.entries[ei];
+        if (e.key !== key || !undoes(e)) continue;
+        return file > at.file || e.line > at.line ? { doc, entry: e } : undefined;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Sorts `Key=value` lines meant for `at` into those that take effect there and those an empty
+ * `Key=` further down the chain would reset: these go right after the last such reset instead.
+ */
+export function placeSettings(chain: readonly ParsedDocument[], section: string, at: ChainPoint, lines: string[], undoes: Undoes = isReset): { stay: string[]; moved: FileEdit[] } {
+  const stay: string[] = [];
+  const groups = new Map<Entry, { doc: ParsedDocument; lines: string[] }>();
+  for (const line of lines) {
+    const reset = at.file < 0 ? undefined : resetAfter(chain, section, keyOfLine(line), at, undoes);
+    if (!reset) {
+      stay.push(line);
+      continue;
+    }
+    const g = groups.get(reset.entry);
+    if (g) g.lines.push(line);
+    else groups.set(reset.entry, { doc: reset.doc, lines: [line] });
+  }
+  const moved: FileEdit[] = [];
+  for (const [entry, g] of groups) {
+    const edit = insertLinesAfter(g.doc, entry.endLine, g.lines);
+    const same = moved.find((c) => c.uri === g.doc.uri);
+    if (same) same.edits.push(edit);
+    else moved.push({ uri: g.doc.uri, edits: [edit] });
+  }
+  return { stay, moved };
+}
+
+/** Adds edits to the change of their file in a list of changes, or a new change for it. */
+export function mergeChanges(changes: FileEdit[], more: FileEdit[]): FileEdit[] {
+  const out = changes.map((c) => ({ ...c, edits: [...c.edits] }));
+  for (const c of more) {
+    const same = out.find((x) => x.uri === c.uri && !x.create && !c.create);
+    if (same) same.edits.push(...c.edits);
+    else out.push({ ...c, edits: [...c.edits] });
+  }
+  return out;
+}
+
+/**
+ * The changes that add `Key=value` lines of `section` to a unit whose files systemd reads in
+ * `chain` order. The lines go after line `line` of `doc` (a new [section] at the end of the file
+ * when `line` is undefined), except a line whose key an empty `Key=` further down the chain
+ * resets (or that `undoes`): that one goes right after the last such line, where it takes effect.
+ */
+export function addSettings(chain: readonly ParsedDocument[], section: string, doc: ParsedDocument, line: number | undefined, lines: string[], undoes: Undoes = isReset): FileEdit[] {
+  const { stay, moved } = placeSettings(chain, section, { file: chain.indexOf(doc), line: line ?? Infinity }, lines, undoes);
+  const here: FileEdit[] = stay.length ? [{ uri: doc.uri, edits: [line === undefined ? appendSection(doc, section, stay) : insertLinesAfter(doc, line, stay)] }] : [];
+  return mergeChanges(here, moved);
+}
+
+/** A fix made of changes to any files; preferred only when asked. */
+export function fixChanges(title: string, changes: FileEdit[], preferred = true): Fix {
+  return { title, changes, preferred };
 }

@@ -6,7 +6,7 @@ import type { FileEdit, RelatedInfo } from '../../types';
 import { limitsFiles, limitValueFrom, nofileLinesOf, serviceIdentity } from '../../workspace/serviceLimits';
 import { daemonLaunch, effectiveEntries, effectiveSoft, effectiveValue, managerNofile, serviceUnits, unitNameOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
-import { dropInChange } from '../dropIn';
+import { dropInChanges, dropInTitle } from '../dropIn';
 import type { Rule } from '../rule';
 
 /** Services a domain (user, @group or *) probably meant, that take no limit from elsewhere. */
@@ -56,8 +56,8 @@ export const ignoredByServices: Rule = {
         const anchor = effectiveValue(ws, s.unit, 'Service', 'User') ?? s.unit.sections.find((x) => x.name === 'Service')?.entries[0];
         return { uri: s.unit.uri, range: anchor ? s.unit.index.rangeOf(anchor.span) : s.unit.index.lineRange(0), message: `${unitNameOf(s.unit)} has no LimitNOFILE=` };
       });
-      const changes: FileEdit[] = value ? services.map((s) => dropInChange(ws, s.unit, 'limits.conf', [`LimitNOFILE=${value}`])) : [];
-      const title = services.length === 1 ? `Create ${unitNameOf(services[0].unit)}.d/limits.conf with LimitNOFILE=${value}` : `Create limits.conf drop-ins with LimitNOFILE=${value} for ${services.map((s) => unitNameOf(s.unit)).join(', ')}`;
+      const changes: FileEdit[] = value ? services.flatMap((s) => dropInChanges(ws, s.unit, 'limits.conf', [`LimitNOFILE=${value}`])) : [];
+      const title = services.length === 1 ? dropInTitle(changes, unitNameOf(services[0].unit), 'limits.conf', `LimitNOFILE=${value}`) : `Create limits.conf drop-ins with LimitNOFILE=${value} for ${services.map((s) => unitNameOf(s.unit)).join(', ')}`;
       ctx.report({
         span: l.span,
         message,

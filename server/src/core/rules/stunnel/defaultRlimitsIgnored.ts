@@ -3,7 +3,7 @@
 // as Debian's stunnel@.service never do, so the limit has to be LimitNOFILE= in the unit.
 import type { ParsedDocument } from '../../syntax/ast';
 import { daemonLaunch, effectiveEntries, effectiveSoft, managerNofile, serviceUnits, unitNameOf } from '../../workspace/units';
-import { dropInChange } from '../dropIn';
+import { dropInChanges, dropInTitle } from '../dropIn';
 import type { Rule } from '../rule';
 
 /** The open-files limit a `ulimit` argument list sets (`-n 4096`, `-n4096`, `-Sn 4096`). */
@@ -32,11 +32,11 @@ export const defaultRlimitsIgnored: Rule = {
       const names = units.map(unitNameOf).join(', ');
       const soft = effectiveSoft(managerNofile(ws, units[0].uri).soft);
       const line = `LimitNOFILE=${value}`;
-      const changes = units.map((u) => dropInChange(ws, u, 'limits.conf', [line]));
+      const changes = units.flatMap((u) => dropInChanges(ws, u, 'limits.conf', [line]));
       ctx.report({
         span: e.span,
         message: `Only the SysV script /etc/init.d/stunnel4 reads RLIMITS=; systemd starts ${names} without it, so stunnel keeps the soft limit of ${soft}. Set ${line} in the unit (a drop-in keeps the packaged unit untouched).`,
-        fixes: [{ title: units.length === 1 ? `Create ${unitNameOf(units[0])}.d/limits.conf with ${line}` : `Create limits.conf drop-ins with ${line} for ${names}`, changes, preferred: changes.length === 1 }],
+        fixes: [{ title: units.length === 1 ? dropInTitle(changes, unitNameOf(units[0]), 'limits.conf', line) : `Create limits.conf drop-ins with ${line} for ${names}`, changes, preferred: changes.length === 1 }],
         related: units.map((u) => ({ uri: u.uri, range: u.index.rangeOf(daemonLaunch(ws, u)!.exec.span), message: `${unitNameOf(u)} starts stunnel without LimitNOFILE=` })),
       });
     }

@@ -2,15 +2,15 @@
 // with no LimitNOFILE= in the unit or its drop-ins: it runs with the manager's default soft limit.
 // Reported on the unit and on every stunnel config the unit starts.
 import { formatCount, suggestedNofile } from '../../knowledge/daemons';
-import { basename } from '../../paths';
+import { basename, uriToPath } from '../../paths';
 import type { ParsedDocument } from '../../syntax/ast';
 import type { Fix, RelatedInfo } from '../../types';
 import { limitsNofileFor, limitValueFrom } from '../../workspace/serviceLimits';
 import { serviceSections } from '../../workspace/stunnelConfig';
-import { type DaemonLaunch, daemonLaunch, effectiveEntries, entriesOf, unitAndDropIns, effectiveSoft, isDropIn, isServiceUnit, isVendorUnit, launchersOf, managerNofile, runningUnitName, unitNameOf } from '../../workspace/units';
+import { type DaemonLaunch, daemonLaunch, effectiveEntries, unitAndDropIns, effectiveSoft, isDropIn, isServiceUnit, isVendorUnit, launchersOf, managerNofile, runningUnitName, unitNameOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
-import { dropInChange } from '../dropIn';
-import { appendSection, insertIntoSection, insertLinesAfter } from '../fixes';
+import { dropInChanges, dropInTitle } from '../dropIn';
+import { addSettings, sectionEndLine } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
 
 interface Problem {
@@ -51,18 +51,19 @@ function problemOf(ws: Workspace, unit: ParsedDocument, expected: number | null)
 function fixesFor(ws: Workspace, p: Problem, preferred: boolean): Fix[] {
   const line = `LimitNOFILE=${p.value}`;
   const name = unitNameOf(p.unit);
-  // A drop-in that resets the limit (LimitNOFILE= with no value) undoes anything added before it:
-  // the line must follow the last reset, in that drop-in.
-  const resets = unitAndDropIns(ws, p.unit).flatMap((d) => entriesOf(d, 'Service', 'LimitNOFILE').filter((e) => e.value === '').map((e) => ({ d, e })));
-  const reset = resets[resets.length - 1];
-  if (reset && reset.d !== p.unit) {
-    return [{ title: `Add ${line} after the reset in ${basename(reset.d.uri)}`, changes: [{ uri: reset.d.uri, edits: [insertLinesAfter(reset.d, reset.e.endLine, [line])] }], preferred: false }];
-  }
-  const dropIn: Fix = { title: `Create ${name}.d/limits.conf with ${line}`, changes: [dropInChange(ws, p.unit, 'limits.conf', [line])], preferred };
-  if (isVendorUnit(p.unit)) return [dropIn];
+  const chain = unitAndDropIns(ws, p.unit);
   const service = p.unit.sections.find((s) => s.name === 'Service');
-  const edit = service ? insertIntoSection(p.unit, service, [line]) : appendSection(p.unit, 'Service', [line]);
-  return [{ title: `Add ${line} to [Service]`, changes: [{ uri: p.unit.uri, edits: [edit] }], preferred }, { ...dropIn, preferred: false }];
+  // An empty LimitNOFILE= read later (a later [Service], a drop-in) undoes a line added before it:
+  // the line then goes right after the last reset.
+  const inUnit = addSettings(chain, 'Service', p.unit, service ? sectionEndLine(service) : undefined, [line]);
+  const elsewhere = inUnit.find((c) => c.uri !== p.unit.uri);
+  if (elsewhere) {
+    return [{ title: `Add ${line} after the reset in ${basename(uriToPath(elsewhere.uri))}`, changes: inUnit, preferred: false }];
+  }
+  const inDropIn = dropInChanges(ws, p.unit, 'limits.conf', [line]);
+  const dropIn: Fix = { title: dropInTitle(inDropIn, name, 'limits.conf', line), changes: inDropIn, preferred };
+  if (isVendorUnit(p.unit)) return [dropIn];
+  return [{ title: `Add ${line} to [Service]`, changes: inUnit, preferred }, { ...dropIn, preferred: false }];
 }
 
 function capText(p: Problem): string {

@@ -1,7 +1,7 @@
 import { valueSubSpan } from '../../syntax/ast';
-import { fix, insertLinesAfter } from '../fixes';
+import { addSettings, fixChanges } from '../fixes';
 import type { Rule } from '../rule';
-import { effective, inDoc, plainWordsOf, unitOf } from './context';
+import { effective, inDoc, plainWordsOf, unitFiles, unitOf } from './context';
 
 const TARGET = 'network-online.target';
 
@@ -22,7 +22,8 @@ export const networkOnlineWithoutWants: Rule = {
       ctx.report({
         span: valueSubSpan(e, w.start, w.end),
         message: `After=${TARGET} only orders this unit after the target if something else starts it; nothing here does (no Wants=${TARGET}), so the unit may well start before the network is configured. Add Wants=${TARGET}.`,
-        fixes: [fix(`Add Wants=${TARGET}`, doc, [insertLinesAfter(doc, e.endLine, [`Wants=${TARGET}`])])],
+        // After After=, or after an empty Wants= further down that would clear it again.
+        fixes: [fixChanges(`Add Wants=${TARGET}`, addSettings(unitFiles(ws, unit), 'Unit', doc, e.endLine, [`Wants=${TARGET}`]))],
       });
       return;
     }

@@ -3,8 +3,8 @@
 // denied (13)", then "Binding service [x] failed") and stunnel exits (seen with stunnel 5.68).
 import { basename, uriToPath } from '../../paths';
 import { acceptPorts } from '../../workspace/stunnelConfig';
-import { ambientCapabilities, runningUnitName, unprivilegedStunnel } from '../../workspace/units';
-import { appendSection, fix, insertIntoSection } from '../fixes';
+import { ambientCapabilities, runningUnitName, unitAndDropIns, unprivilegedStunnel } from '../../workspace/units';
+import { addSettings, fixChanges, sectionEndLine } from '../fixes';
 import type { Rule } from '../rule';
 
 export const privilegedPortWithoutCapability: Rule = {
@@ -30,7 +30,8 @@ export const privilegedPortWithoutCapability: Rule = {
       ctx.report({
         span: anchor.valueSpan,
         message: `${runningUnitName(launch, uri)} runs stunnel as ${user.entry ? `User=${user.name}` : 'a dynamic user'}, and ${name} accepts on ${low.length === 1 ? 'a port' : 'ports'} below 1024 (${list}). Only root or a process with CAP_NET_BIND_SERVICE may bind those: stunnel exits with "Binding service [${low[0].section.name}] failed" (Permission denied). Add ${line}.`,
-        fixes: [fix(`Add ${line}`, doc, [service ? insertIntoSection(doc, service, [line]) : appendSection(doc, 'Service', [line])])],
+        // After any later empty or ~ list of capabilities, which would take it away again.
+        fixes: [fixChanges(`Add ${line}`, addSettings(unitAndDropIns(ws, found.unit), 'Service', doc, service ? sectionEndLine(service) : undefined, [line], (e) => e.value === '' || e.value.startsWith('~')))],
         related: low.map((a) => ({ uri, range: config.index.rangeOf(a.entry.span), message: `port ${a.port} in [${a.section.name}]` })),
       });
     }
