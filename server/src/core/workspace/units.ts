@@ -5,6 +5,7 @@ import { DaemonInfo, NR_OPEN_DEFAULT, SYSTEMD_DEFAULT_NOFILE, daemonForBinary } 
 import { basename, dirname, uriToPath } from '../paths';
 import type { Entry, ParsedDocument } from '../syntax/ast';
 import { parseExec, type ExecWord } from '../syntax/exec';
+import { acceptPorts, globalOption } from './stunnelConfig';
 import { managerDefaultNofile, type ManagerNofile } from './systemFiles';
 import type { Workspace } from './workspace';
 
@@ -309,4 +310,27 @@ export function unprivilegedStunnel(ws: Workspace, doc: ParsedDocument) {
   const launch = daemonLaunch(ws, unit);
   if (!launch || launch.daemon.id !== 'stunnel') return undefined;
   return { unit, user, anchor, launch };
+}
+
+/** What it takes to run the stunnel a service starts as an unprivileged (dynamic) user. */
+export type UnprivilegedNeeds =
+  /** The lines to add with the user (CAP_NET_BIND_SERVICE for ports below 1024); empty for other daemons. */
+  | { lines: string[]; switches?: undefined }
+  /** A config switches users itself (setuid/setgid): stunnel, not started as root, would exit. */
+  | { lines?: undefined; switches: { config: ParsedDocument; entry: Entry } };
+
+export function unprivilegedNeeds(ws: Workspace, unit: ParsedDocument): UnprivilegedNeeds {
+  const launch = daemonLaunch(ws, unit);
+  if (!launch || launch.daemon.id !== 'stunnel') return { lines: [] };
+  let lowPort = false;
+  for (const uri of launch.configs) {
+    const config = ws.get(uri);
+    if (!config) continue;
+    for (const o of ['setuid', 'setgid']) {
+      const entry = globalOption(config, o);
+      if (entry && entry.value !== '') return { switches: { config, entry } };
+    }
+    if (acceptPorts(config).some((a) => a.port > 0 && a.port < 1024)) lowPort = true;
+  }
+  return { lines: lowPort && !ambientCapabilities(ws, unit).has('CAP_NET_BIND_SERVICE') ? ['AmbientCapabilities=CAP_NET_BIND_SERVICE'] : [] };
 }
