@@ -120,7 +120,8 @@ export function dropInDirs(unitName: string): string[] {
   const suffix = unitName.slice(dot);
   const dirs = [unitName + '.d'];
   const at = unitName.indexOf('@');
-  if (at > 0) dirs.push(unitName.slice(0, at + 1) + suffix + '.d');
+  // The template's folder, unless the unit is the template itself (its own folder is listed already).
+  if (at > 0 && at + 1 < dot) dirs.push(unitName.slice(0, at + 1) + suffix + '.d');
   const stem = at > 0 ? unitName.slice(0, at) : unitName.slice(0, dot);
   for (let i = stem.lastIndexOf('-'); i > 0; i = stem.lastIndexOf('-', i - 1)) dirs.push(stem.slice(0, i + 1) + suffix + '.d');
   dirs.push(suffix.slice(1) + '.d');
