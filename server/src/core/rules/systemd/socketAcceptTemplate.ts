@@ -1,6 +1,23 @@
+import type { ParsedDocument } from '../../syntax/ast';
+import type { FileEdit } from '../../types';
+import type { Workspace } from '../../workspace/workspace';
 import { deleteEntry, fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
-import { effectiveValue, inDoc, truthy, unitNameOfDoc, unitOf } from './context';
+import { effective, effectiveValue, inDoc, truthy, unitFiles, unitNameOfDoc, unitOf } from './context';
+
+/**
+ * Deletes every line of a [Socket] key that would be in force: with only the last one gone, an
+ * earlier one (in the unit, or a drop-in read before) would apply instead.
+ */
+function removeAll(ws: Workspace, unit: ParsedDocument, key: string): FileEdit[] {
+  const changes: FileEdit[] = [];
+  const lines = effective(ws, unit, 'Socket', key);
+  for (const d of unitFiles(ws, unit)) {
+    const edits = lines.filter((e) => inDoc(d, e)).map((e) => deleteEntry(d, e));
+    if (edits.length) changes.push({ uri: d.uri, edits });
+  }
+  return changes;
+}
 
 export const socketAcceptTemplate: Rule = {
   id: 'systemd/socket-accept-template',
@@ -20,7 +37,7 @@ export const socketAcceptTemplate: Rule = {
       ctx.report({
         span: service.keySpan,
         message: `With Accept=yes systemd starts an instance of ${name.replace(/\.socket$/, '@.service')} per connection and does not allow Service=: it refuses to load the socket. Remove Service=, or set Accept=no to hand the listening socket to ${service.value}.`,
-        fixes: [fix('Remove Service=', doc, [deleteEntry(doc, service)])],
+        fixes: [{ title: 'Remove Service=', changes: removeAll(ws, unit, 'Service'), preferred: true }],
       });
       return;
     }
