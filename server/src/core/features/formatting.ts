@@ -8,7 +8,12 @@ import type { Range, TextEdit } from '../types';
 
 type LineKind = 'blank' | 'comment' | 'header' | 'entry' | 'continued' | 'other';
 
-const TRAILING = /[ \t\f\v]+$/;
+/**
+ * Blanks the program itself strips: systemd only spaces and tabs (a form feed or a no-break space
+ * is part of the key or value), stunnel and pam_limits C's isspace() ones.
+ */
+const TRAILING: Record<string, RegExp> = { 'systemd-unit': /[ \t]+$/, stunnel: /[ \t\f\v]+$/, 'limits-conf': /[ \t\f\v]+$/ };
+const BLANK: Record<string, RegExp> = { 'systemd-unit': /^[ \t]*$/, stunnel: /^[ \t\f\v]*$/, 'limits-conf': /^[ \t\f\v]*$/ };
 
 /** True when `s` ends with a backslash that is not itself escaped. */
 function endsWithBackslash(s: string): boolean {
@@ -22,13 +27,13 @@ function endsWithBackslash(s: string): boolean {
  * systemd reads `foo \ ` as one line but `foo \` as continued, so those blanks are meaningful.
  */
 function trimEnd(doc: ParsedDocument, s: string): string {
-  const t = s.replace(TRAILING, '');
+  const t = s.replace(TRAILING[doc.dialect], '');
   return doc.dialect === 'systemd-unit' && t !== s && endsWithBackslash(t) ? s : t;
 }
 
 function classify(doc: ParsedDocument): LineKind[] {
   const kinds: LineKind[] = [];
-  for (let l = 0; l < doc.index.lineCount; l++) kinds.push(lineText(doc, l).trim() === '' ? 'blank' : 'other');
+  for (let l = 0; l < doc.index.lineCount; l++) kinds.push(BLANK[doc.dialect].test(lineText(doc, l)) ? 'blank' : 'other');
   for (const c of doc.comments) if (kinds[c.line] === 'other' && lineText(doc, c.line).trimStart()[0] === c.text[0]) kinds[c.line] = 'comment';
   for (const s of doc.sections) {
     if (s.headerLine >= 0) kinds[s.headerLine] = 'header';

@@ -19,7 +19,8 @@ export function parseLimits(uri: string, text: string, version?: number): Parsed
       body = body.slice(0, hash);
     }
     const fields: { text: string; start: number; end: number }[] = [];
-    const re = /\S+/g;
+    // pam_limits splits fields with sscanf's %s: C blanks only (a no-break space is part of a field).
+    const re = /[^ \t\n\v\f\r]+/g;
     for (let m = re.exec(body); m; m = re.exec(body)) fields.push({ text: m[0], start: pl.start + m.index, end: pl.start + m.index + m[0].length });
     if (fields.length === 0) continue;
     const span = { start: fields[0].start, end: fields[fields.length - 1].end };

@@ -18,17 +18,25 @@ export function physicalLines(index: LineIndex): PhysicalLine[] {
   return out;
 }
 
-/** The characters JavaScript's \s matches (and C's isspace, plus Unicode spaces). */
-export function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000;
+/**
+ * C's isspace() in the "C" locale: space, \t, \n, \v, \f and \r. stunnel trims lines and
+ * pam_limits splits fields with it; no-break spaces and other Unicode blanks are text to them.
+ */
+export function isCSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
-/** Offsets of the first and one-past-last non-whitespace characters of `s`, relative to `s`. */
-export function trimBounds(s: string, from = 0, to = s.length): [number, number] {
+/** The blanks systemd strips around lines, keys and values (its WHITESPACE): space, \t, \n, \r. */
+export function isSystemdSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Offsets of the first and one-past-last characters of `s` that are not `space`, relative to `s`. */
+export function trimBounds(s: string, from = 0, to = s.length, space: (c: number) => boolean = isCSpace): [number, number] {
   let a = from;
   let b = to;
-  while (a < b && isSpace(s.charCodeAt(a))) a++;
-  while (b > a && isSpace(s.charCodeAt(b - 1))) b--;
+  while (a < b && space(s.charCodeAt(a))) a++;
+  while (b > a && space(s.charCodeAt(b - 1))) b--;
   return [a, b];
 }
 

@@ -1,6 +1,7 @@
 // stunnel.conf syntax as stunnel's options_file() reads it: each line trimmed, comment lines
 // start with # or ;, a header is `[` ... `]` spanning the whole trimmed line, anything else
-// splits at the first `=`. There are no inline comments and no continuations. Never throws.
+// splits at the first `=`. There are no inline comments and no continuations. Blanks are C's
+// isspace() ones (ASCII): a no-break space is text. Never throws.
 import { LineIndex } from '../text';
 import { emptySection, type Comment, type ParsedDocument, type Section, type SyntaxIssue } from './ast';
 import { BOM, physicalLines, trimBounds } from './lines';

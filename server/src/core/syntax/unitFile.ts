@@ -1,9 +1,14 @@
 // systemd unit-file syntax (systemd.syntax(7)): [Section] headers, Key=Value, comment lines
 // starting with # or ;, and backslash continuations (comment lines inside them are skipped;
-// the backslash becomes a space). Never throws.
+// the backslash becomes a space). Blanks are systemd's: space, tab, CR, LF. Never throws.
 import { LineIndex } from '../text';
 import { emptySection, type Comment, type Entry, type ParsedDocument, type Section, type SyntaxIssue, type ValuePiece } from './ast';
-import { BOM, physicalLines, trimBounds } from './lines';
+import { BOM, isSystemdSpace, physicalLines, trimBounds as trimAny } from './lines';
+
+/** Trims as systemd does: ASCII blanks only, so a no-break space or a second BOM stays text. */
+function trimBounds(s: string, from = 0, to = s.length): [number, number] {
+  return trimAny(s, from, to, isSystemdSpace);
+}
 
 /** True when the line ends with a backslash that is not itself escaped. */
 function endsWithContinuation(text: string): boolean {
@@ -13,8 +18,8 @@ function endsWithContinuation(text: string): boolean {
 }
 
 function isCommentLine(text: string): boolean {
-  const m = /^\s*([#;])/.exec(text);
-  return m !== null;
+  const [a] = trimBounds(text);
+  return text[a] === '#' || text[a] === ';';
 }
 
 export function parseUnitFile(uri: string, text: string, version?: number): ParsedDocument {
