@@ -65,7 +65,7 @@ export const FIX_EXAMPLES = {
   'systemd/deprecated-value': [{ files: { [UNIT]: S + 'StandardOutput=syslog\n' } }, { files: { [UNIT]: S + 'KillMode=none\n' } }],
   'systemd/legacy-run-path': [{ files: { '/etc/systemd/system/app.socket': '[Socket]\nListenStream=/var/run/app.sock\n', [UNIT]: S } }],
   'systemd/removed-directive': [{ files: { [UNIT]: S + 'Capabilities=cap_net_bind_service+ep\n' } }, { files: { [UNIT]: U('', 'ExecStart=/bin/true\nSysVStartPriority=10\n') } }],
-  'systemd/type-foreground-mismatch': [{ files: { [SU]: STU('Type=simple\n'), [CONF]: SVC }, todo: { 'Use Type=forking': 'the unit then lacks PIDFile= (systemd/forking-without-pidfile)' } }, { files: { [SU]: STU('Type=forking\nPIDFile=/run/s.pid\n'), [CONF]: 'foreground = yes\npid = /run/s.pid\n' + SVC } }],
+  'systemd/type-foreground-mismatch': [{ files: { [SU]: STU('Type=simple\n'), [CONF]: SVC } }, { files: { [SU]: STU('Type=simple\n'), [CONF]: 'pid = /run/stunnel.pid\n' + SVC } }, { files: { [SU]: STU('Type=forking\nPIDFile=/run/s.pid\n'), [CONF]: 'foreground = yes\npid = /run/s.pid\n' + SVC } }],
   'systemd/pidfile-mismatch': [{ files: { [SU]: STU('Type=forking\nPIDFile=/run/other.pid\n'), [CONF]: 'pid = /run/stunnel.pid\n' + SVC } }],
   'systemd/nofile-below-expected-connections': [{ settings: { expectedConnections: 5000 }, files: { [SU]: '[Unit]\nDescription=tls\n\n[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nLimitNOFILE=4096\nType=simple\n', [CONF]: 'foreground = yes\n' + SVC } }],
   'systemd/user-setuid-conflict': [{ files: { [SU]: STU('User=stunnel4\nType=simple\n'), [CONF]: 'foreground = yes\nsetuid = stunnel4\n' + SVC } }],
@@ -93,6 +93,8 @@ const MORE_EXAMPLES = {
     { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n', [CONF]: 'foreground = yes\npid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },
     { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n', [CONF]: 'pid = /run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },
     { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=notify\nLimitNOFILE=65536\n', [CONF]: 'foreground = yes\n[a]\naccept = 443\nconnect = 80\n' } },
+    { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=notify\nLimitNOFILE=65536\n', [CONF]: 'pid = /var/run/stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },
+    { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=notify\nLimitNOFILE=65536\n', [CONF]: '[a]\naccept = 443\nconnect = 80\n' } },
   ],
   'systemd/pidfile-mismatch': [
     { files: { [SU]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n', [CONF]: 'chroot = /var/lib/stunnel\npid = /stunnel.pid\n[a]\naccept = 443\nconnect = 80\n' } },

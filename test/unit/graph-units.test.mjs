@@ -34,9 +34,11 @@ test('no Type= (simple) without foreground: on ExecStart=; the fix adds foregrou
   const fixed = applyFix(files, f[0].fixes[0]);
   assert.equal(fixed[CONF], 'foreground = yes\npid = /run/s.pid\n' + SERVICE);
   assert.deepEqual(allBriefs(fixed, TYPE), []);
+  // Type=forking comes with the pid file the config writes, so systemd need not guess the main process.
+  assert.deepEqual(f[0].fixes.map((x) => [x.title, x.preferred]), [['Set foreground = yes in stunnel.conf', false], ['Use Type=forking with PIDFile=/run/s.pid', false]]);
   const forking = applyFix(files, f[0].fixes[1]);
-  assert.equal(forking[UNIT], `[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\nType=forking\nLimitNOFILE=65536\n`);
-  assert.deepEqual(allBriefs(forking, TYPE), []);
+  assert.equal(forking[UNIT], `[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/s.pid\nLimitNOFILE=65536\n`);
+  assert.deepEqual(allBriefs(forking, [...TYPE, 'systemd/forking-without-pidfile', 'systemd/pidfile-mismatch']), []);
 });
 
 test('Type=notify: stunnel never notifies; the preferred fix follows foreground', () => {

@@ -3,9 +3,11 @@
 import { basename, uriToPath } from '../../paths';
 import type { Entry, ParsedDocument } from '../../syntax/ast';
 import type { Fix, FileEdit } from '../../types';
-import { globalOption, runsInForeground, serviceSections } from '../../workspace/stunnelConfig';
-import { daemonLaunch, effectiveValue, isIn, isServiceUnit, runningUnitName, unitFileOf } from '../../workspace/units';
-import { insertLinesAfter, replaceSpan } from '../fixes';
+import { parseSystemdBoolean } from '../../knowledge/values/systemd';
+import { globalOption, runsInForeground, serviceSections, stunnelPidPath } from '../../workspace/stunnelConfig';
+import { type DaemonLaunch, daemonLaunch, effectiveValue, isIn, isServiceUnit, runningUnitName, unitAndDropIns, unitFileOf } from '../../workspace/units';
+import type { Workspace } from '../../workspace/workspace';
+import { addSettings, mergeChanges, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
 
 /** Sets `foreground = yes` in a config: rewrites the existing line or adds one at the top. */
@@ -16,10 +18,28 @@ function foregroundEdit(config: ParsedDocument, value: 'yes' | 'no'): FileEdit {
   return { uri: config.uri, edits: [{ range: { start: zero, end: zero }, newText: `foreground = ${value}${config.index.eol}` }] };
 }
 
-/** Sets Type= in the unit: rewrites the line in force, or adds one after ExecStart=. */
-function typeEdit(doc: ParsedDocument, type: Entry | undefined, exec: Entry, value: string): FileEdit {
-  if (type) return { uri: doc.uri, edits: [replaceSpan(doc, type.valueSpan, value)] };
-  return { uri: doc.uri, edits: [insertLinesAfter(doc, exec.endLine, [`Type=${value}`])] };
+/**
+ * Sets Type= in the unit: rewrites the line in force, or adds one after ExecStart=. `extra` lines
+ * (PIDFile=) follow the Type= line.
+ */
+function typeEdit(ws: Workspace, doc: ParsedDocument, unit: ParsedDocument, type: Entry | undefined, exec: Entry, value: string, extra: string[] = []): FileEdit[] {
+  const chain = unitAndDropIns(ws, unit);
+  if (!type) return addSettings(chain, 'Service', doc, exec.endLine, [`Type=${value}`, ...extra]);
+  const replace: FileEdit = { uri: doc.uri, edits: [replaceSpan(doc, type.valueSpan, value)] };
+  return extra.length ? mergeChanges([replace], addSettings(chain, 'Service', doc, type.endLine, extra)) : [replace];
+}
+
+/**
+ * What Type=forking needs next to it so that systemd knows the main process (no
+ * systemd/forking-without-pidfile): nothing when PIDFile= is set or GuessMainPID=no, PIDFile=
+ * naming the pid file the config writes, or undefined when the config writes none.
+ */
+function forkingNeeds(ws: Workspace, unit: ParsedDocument, launch: DaemonLaunch, config: ParsedDocument): string[] | undefined {
+  if (effectiveValue(ws, unit, 'Service', 'PIDFile')) return [];
+  const guess = effectiveValue(ws, unit, 'Service', 'GuessMainPID');
+  if (guess && parseSystemdBoolean(guess.value) === false) return [];
+  const pid = launch.configs.length === 1 ? stunnelPidPath(config) : undefined;
+  return pid ? [`PIDFile=${pid}`] : undefined;
 }
 
 const NEEDS_FOREGROUND = ['simple', 'exec', 'idle'];
@@ -55,20 +75,27 @@ export const typeForegroundMismatch: Rule = {
       if (type === 'forking' && fg) {
         message = `Type=forking, but ${name} sets foreground = ${fgLine!.value}: stunnel never forks, so systemd waits for the start to finish until TimeoutStartSec= runs out and then kills ${unitName}. Use Type=simple, or drop foreground from the config.`;
         fixes = [
-          { title: 'Use Type=simple', changes: [typeEdit(doc, typeEntry, launch.exec, 'simple')], preferred: false },
+          { title: 'Use Type=simple', changes: typeEdit(ws, doc, unit, typeEntry, launch.exec, 'simple'), preferred: false },
           { title: `Set foreground = no in ${name}`, changes: [foregroundEdit(config, 'no')], preferred: false },
         ];
       } else if (NEEDS_FOREGROUND.includes(type) && !fg) {
         const what = typeEntry ? `Type=${type}` : 'No Type= (so Type=simple)';
-        message = `${what}, but ${name} does not set foreground = yes: stunnel forks into the background and its first process exits, so systemd considers ${unitName} finished and stops it, killing the tunnel with it. Set foreground = yes in the config (stunnel then logs to the journal), or use Type=forking.`;
-        fixes = [
-          { title: `Set foreground = yes in ${name}`, changes: [foregroundEdit(config, 'yes')], preferred: false },
-          { title: 'Use Type=forking', changes: [typeEdit(doc, typeEntry, launch.exec, 'forking')], preferred: false },
-        ];
+        // Type=forking only with a pid file systemd can watch: without one it would have to guess.
+        const needs = forkingNeeds(ws, unit, launch, config);
+        message = `${what}, but ${name} does not set foreground = yes: stunnel forks into the background and its first process exits, so systemd considers ${unitName} finished and stops it, killing the tunnel with it. Set foreground = yes in the config (stunnel then logs to the journal), or use Type=forking${needs ? '' : ' with a pid file (pid = in the config, PIDFile= in the unit)'}.`;
+        fixes = [{ title: `Set foreground = yes in ${name}`, changes: [foregroundEdit(config, 'yes')], preferred: false }];
+        if (needs) fixes.push({ title: needs.length ? `Use Type=forking with ${needs.join(', ')}` : 'Use Type=forking', changes: typeEdit(ws, doc, unit, typeEntry, launch.exec, 'forking', needs), preferred: false });
       } else if (type === 'notify' || type === 'notify-reload') {
         const right = fg ? 'simple' : 'forking';
-        message = `Type=${type}, but stunnel never sends the readiness notification, so the start of ${unitName} times out after TimeoutStartSec=. With ${name} ${fg ? 'in the foreground' : 'forking into the background'}, use Type=${right}.`;
-        fixes = [{ title: `Use Type=${right}`, changes: [typeEdit(doc, typeEntry, launch.exec, right)], preferred: true }];
+        const needs = fg ? [] : forkingNeeds(ws, unit, launch, config);
+        const advice = needs ? `use Type=${right}` : 'use Type=forking with a pid file (pid = in the config, PIDFile= in the unit), or foreground = yes with Type=simple';
+        message = `Type=${type}, but stunnel never sends the readiness notification, so the start of ${unitName} times out after TimeoutStartSec=. With ${name} ${fg ? 'in the foreground' : 'forking into the background'}, ${advice}.`;
+        if (needs) {
+          fixes = [{ title: needs.length ? `Use Type=${right} with ${needs.join(', ')}` : `Use Type=${right}`, changes: typeEdit(ws, doc, unit, typeEntry, launch.exec, right, needs), preferred: true }];
+        } else {
+          // Forking without a pid file would leave systemd guessing: run it in the foreground instead.
+          fixes = [{ title: `Use Type=simple and set foreground = yes in ${name}`, changes: [...typeEdit(ws, doc, unit, typeEntry, launch.exec, 'simple'), foregroundEdit(config, 'yes')], preferred: false }];
+        }
       }
       if (message) ctx.report({ span, message, fixes, related });
     }
