@@ -108,7 +108,7 @@ function record() {
     ...skipped.map((s) => `| ${s} | skipped | |`),
     '',
     ...(failed.length ? ['Failures (replay with the seed):', '', ...failed.map((f) => `- ${f.property}, seed ${f.seed}: ${f.error}`), ''] : []),
-    `Known issues left out of the checks they fail (each a todo test in test/property/known-issues.test.mjs): ${Object.keys(KNOWN_ISSUES).join(', ')}.`,
+    `Known issues left out of the checks they fail (each a todo test in test/property/known-issues.test.mjs): ${Object.keys(KNOWN_ISSUES).join(', ') || 'none'}.`,
     '<!-- fuzz:end -->',
   ].join('\n');
   const existing = existsSync(file) ? readFileSync(file, 'utf8') : '# Results\n';

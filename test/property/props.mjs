@@ -151,23 +151,6 @@ const show = (state) => JSON.stringify(state.files);
  * finding new problems. Remove an entry when its todo test passes.
  */
 export const KNOWN_ISSUES = {
-  /** The hardening block adds DynamicUser=yes even when the stunnel config switches users itself. */
-  hardeningBlock: (fix) => fix.title.startsWith('Add the hardening block'),
-  /**
-   * A fix adds `Key=value` where a later empty `Key=` (in the unit or a drop-in) resets it, so the
-   * finding stays and fix-all adds the line again and again (network-online-without-wants,
-   * hardening rules, missing-limit-nofile across [Service] sections).
-   */
-  resetBelow: (addedLines, state) => {
-    const keys = new Set(addedLines.map((l) => /^\s*([A-Za-z][\w-]*)\s*=/.exec(l)?.[1]).filter(Boolean));
-    return [...keys].some((k) => Object.values(state.files).some((t) => new RegExp(`^\\s*${k}\\s*=\\s*$`, 'm').test(t)));
-  },
-  /** socket-accept-template removes the Service= in force; another one below it then applies. */
-  socketService: (fix) => fix.title === 'Remove Service=',
-  /** Two byte-order marks: syntax-error knows systemd sees no header on line 1, the other rules do not. */
-  doubleBom: (state) => Object.values(state.files).some((t) => t.startsWith('\uFEFF\uFEFF')),
-  /** With two ExecStart= in one drop-in, clearing before the first leaves two. */
-  clearExecStart: (fix) => fix.title === 'Clear the earlier ExecStart= first',
 };
 
 // ---- the properties -----------------------------------------------------------------------
@@ -292,10 +275,6 @@ export const PROPERTIES = [
         for (const f of list) {
           for (const fix of f.fixes) {
             if (tried++ >= MAX_FIXES_PER_CASE) return;
-            if (KNOWN_ISSUES.hardeningBlock(fix) || KNOWN_ISSUES.clearExecStart(fix)) continue;
-            if (KNOWN_ISSUES.socketService(fix)) continue;
-            if (KNOWN_ISSUES.resetBelow(fix.changes.flatMap((c) => c.edits.flatMap((e) => e.newText.split(/\r?\n|\r/))), state)) continue;
-            if (KNOWN_ISSUES.doubleBom(state)) continue;
             const next = applyFix(state, fix);
             const after = lintAll(buildWorkspace(next), state.settings);
             const same = (x) => x.rule === f.rule && x.message === f.message;
@@ -337,13 +316,6 @@ export const PROPERTIES = [
           const broken = (rule) => rule.endsWith('/syntax-error') || rule === 'daemonlint/internal-error';
           assert.deepEqual(newErrors(first, lintAll(ws, state.settings), state.files, cur.files, { onlyRules: broken }), [], `fix-all made lines unreadable in ${show(state)}`);
           return;
-        }
-        if (round >= 1) {
-          const added = Object.entries(next.files).flatMap(([p, t]) => {
-            const had = new Set((cur.files[p] ?? '').split(/\r?\n|\r/));
-            return t.split(/\r?\n|\r/).filter((l) => !had.has(l) || t.split(l).length > (cur.files[p] ?? '').split(l).length);
-          });
-          if (KNOWN_ISSUES.resetBelow(added, cur)) return;
         }
         assert.ok(!seen.has(show(next)), `fix-all cycles: ${show(state)} comes back to ${show(next)}`);
         seen.add(show(next));

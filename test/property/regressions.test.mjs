@@ -166,3 +166,70 @@ test('ipv6-brackets offers no rewrite for a bracketed host that is not an IPv6 a
   assert.equal(brief(finding), 'stunnel/ipv6-brackets@3:10-3:23');
   assert.deepEqual(finding.fixes, []);
 });
+
+// systemd fixes: lines added where a later empty Key= would reset them, Service= removed
+// everywhere it applies, ExecStart= clearing, two byte-order marks, the hardening block.
+const SUNIT = '/etc/systemd/system/stunnel.service';
+const SDROPIN = '/etc/systemd/system/stunnel.service.d/override.conf';
+
+test('the hardening block does not break a stunnel that switches users itself', () => {
+  const files = {
+    [SUNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nLimitNOFILE=4096\n',
+    [CONF]: 'setuid = stunnel4\nforeground = yes\n[s]\naccept = 1\nconnect = 2\ncert = /etc/ssl/a.pem\n',
+  };
+  const finding = lint(files, { settings: { security: true } }).find((f) => f.rule === 'systemd/hardening-capability-bounding-set');
+  const fix = finding.fixes.find((x) => x.title.startsWith('Add the hardening block'));
+  const after = lint(appliedAll(files, fix), { settings: { security: true } });
+  // It used to add DynamicUser=yes: systemd/user-setuid-conflict and systemd/privileged-port-without-capability followed.
+  assert.deepEqual(briefs(after.filter((f) => f.severity === 'error')), []);
+});
+
+test('multiple-exec-start: a drop-in with two ExecStart= of its own gets no clearing fix (it used to leave two commands)', () => {
+  const files = { [SUNIT]: '[Service]\nExecStart=/bin/a\n', [SDROPIN]: '[Service]\nExecStart=/bin/b\n[Service]\nExecStart=/bin/c\n' };
+  const finding = lint(files, { target: SDROPIN }).find((f) => f.rule === 'systemd/multiple-exec-start');
+  assert.equal(brief(finding), 'systemd/multiple-exec-start@2:1-2:10');
+  assert.deepEqual(finding.fixes, []);
+  // With one command of its own the clearing fix is there and leaves that one.
+  const one = { [SUNIT]: files[SUNIT], [SDROPIN]: '[Service]\nExecStart=/bin/b\n' };
+  const fix = lint(one, { target: SDROPIN }).find((f) => f.rule === 'systemd/multiple-exec-start').fixes.find((x) => x.title === 'Clear the earlier ExecStart= first');
+  assert.deepEqual(briefs(lint(appliedAll(one, fix), { target: SDROPIN })), []);
+});
+
+test('network-online-without-wants: the added Wants= is not reset by an empty Wants= below it', () => {
+  const files = { [SUNIT]: '[Service]\nExecStart=/bin/true\n', [SDROPIN]: '[Unit]\nAfter=network-online.target\nWants=\n' };
+  const finding = lint(files, { target: SDROPIN }).find((f) => f.rule === 'systemd/network-online-without-wants');
+  const after = lint(appliedAll(files, finding.fixes[0]), { target: SDROPIN });
+  assert.deepEqual(briefs(after.filter((f) => f.rule === 'systemd/network-online-without-wants')), []);
+});
+
+test('socket-accept-template: removing Service= removes the one below it too', () => {
+  const SOCKET = '/etc/systemd/system/x.socket';
+  const SOCKET_DROPIN = '/etc/systemd/system/x.socket.d/override.conf';
+  const files = { [SOCKET]: '[Socket]\nListenStream=1234\nAccept=yes\nService=a.service\n', [SOCKET_DROPIN]: '[Socket]\nService=b.service\n' };
+  const finding = lint(files, { target: SOCKET_DROPIN }).find((f) => f.rule === 'systemd/socket-accept-template');
+  const next = appliedAll(files, finding.fixes.find((x) => x.title === 'Remove Service='));
+  const left = [SOCKET, SOCKET_DROPIN].flatMap((t) => lint(next, { target: t }).filter((f) => f.rule === 'systemd/socket-accept-template'));
+  assert.deepEqual(briefs(left), []);
+});
+
+test('hardening fixes are not undone by a drop-in that resets the same setting', () => {
+  const files = { [SUNIT]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\n', [SDROPIN]: '[Service]\nRestrictAddressFamilies=\n' };
+  const settings = { security: true };
+  const finding = lint(files, { settings }).find((f) => f.rule === 'systemd/hardening-restrict-address-families');
+  const after = lint(appliedAll(files, finding.fixes[0]), { settings });
+  assert.deepEqual(briefs(after.filter((f) => f.rule === 'systemd/hardening-restrict-address-families')), []);
+});
+
+test('two byte-order marks: the first line is no header for every rule, not only for syntax-error', () => {
+  const files = { [SDROPIN]: '\uFEFF\uFEFF[Unit]\nDeescription=x\n\n[Service]\nExecStart=/bin/true\n', [SUNIT]: '' };
+  // systemd strips one BOM: '\uFEFF[Unit]' is not a header, so Deescription= is outside any section.
+  const found = lint(files, { target: SDROPIN });
+  assert.deepEqual(briefs(found.filter((f) => f.rule === 'systemd/unknown-directive')), []);
+});
+
+test('missing-limit-nofile: the fix is not reset by an empty LimitNOFILE= in a later [Service] of the same unit', () => {
+  const files = { [SUNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\n[Service]\nLimitNOFILE=\n' };
+  const finding = lint(files).find((f) => f.rule === 'systemd/missing-limit-nofile');
+  const after = lint(appliedAll(files, finding.fixes[0]));
+  assert.deepEqual(briefs(after.filter((f) => f.rule === 'systemd/missing-limit-nofile')), []);
+});
