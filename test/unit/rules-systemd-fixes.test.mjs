@@ -124,6 +124,18 @@ test('privileged-port-without-capability: the capability goes after a later ~ li
   assert.deepEqual(everywhere(applied(files, found[0].fixes[0]), ['systemd/privileged-port-without-capability']), []);
 });
 
+test('stunnel/relative-path-under-systemd: WorkingDirectory= goes after a drop-in that resets it', () => {
+  const files = {
+    [CONF]: 'foreground = yes\n[a]\naccept = 8443\nconnect = 80\ncert = tls.pem\n',
+    [UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nLimitNOFILE=65536\n',
+    [DROPIN]: '[Service]\nWorkingDirectory=\n',
+  };
+  const found = lint(files).filter((f) => f.rule === 'stunnel/relative-path-under-systemd');
+  assert.deepEqual(briefs(found), ['stunnel/relative-path-under-systemd@5:8-5:15']);
+  assert.deepEqual(shape(found[0].fixes[1]), ['Add WorkingDirectory=/etc/stunnel to stunnel.service', false, [[DROPIN, false, [[1, 17, 1, 17, '\nWorkingDirectory=/etc/stunnel']]]]]);
+  assert.deepEqual(everywhere(applied(files, found[0].fixes[1]), ['stunnel/relative-path-under-systemd']), []);
+});
+
 test('socket-accept-template: Remove Service= removes every Service= that would apply, across files', () => {
   const SOCKET = '/etc/systemd/system/x.socket';
   const SOCKET_DROPIN = '/etc/systemd/system/x.socket.d/override.conf';

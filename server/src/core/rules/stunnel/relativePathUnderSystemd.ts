@@ -3,8 +3,8 @@
 import { stunnelOption } from '../../knowledge/stunnel';
 import { dirname, joinPath } from '../../paths';
 import type { Fix } from '../../types';
-import { effectiveValue, hostConfigPath, launchersOf, runningUnitName, type DaemonLaunch } from '../../workspace/units';
-import { fix, insertIntoSection, replaceSpan } from '../fixes';
+import { effectiveValue, hostConfigPath, launchersOf, runningUnitName, unitAndDropIns, type DaemonLaunch } from '../../workspace/units';
+import { addSettings, fix, replaceSpan, sectionEndLine } from '../fixes';
 import { runsInForeground } from '../../workspace/stunnelConfig';
 import type { Rule } from '../rule';
 import { inlineComment } from './inlineComment';
@@ -48,7 +48,9 @@ export const relativePathUnderSystemd: Rule = {
         // A comment after the path stays wrong with the directory in front (stunnel/inline-comment): no rewrite then.
         if (configDir && !inlineComment(opt, e.value)) fixes.push(fix(`Use ${joinPath(configDir, e.value)}`, doc, [replaceSpan(doc, e.valueSpan, joinPath(configDir, e.value))]));
         if (configDir && service) {
-          fixes.push({ title: `Add WorkingDirectory=${configDir} to ${unitName}`, changes: [{ uri: launch.unit.uri, edits: [insertIntoSection(launch.unit, service, [`WorkingDirectory=${configDir}`])] }], preferred: false });
+          // After an empty WorkingDirectory= read later (a later [Service], a drop-in), which would reset it.
+          const changes = addSettings(unitAndDropIns(ws, launch.unit), 'Service', launch.unit, sectionEndLine(service), [`WorkingDirectory=${configDir}`]);
+          fixes.push({ title: `Add WorkingDirectory=${configDir} to ${unitName}`, changes, preferred: false });
         }
         ctx.report({
           span: e.valueSpan,
