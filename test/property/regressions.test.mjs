@@ -233,3 +233,13 @@ test('missing-limit-nofile: the fix is not reset by an empty LimitNOFILE= in a l
   const after = lint(appliedAll(files, finding.fixes[0]));
   assert.deepEqual(briefs(after.filter((f) => f.rule === 'systemd/missing-limit-nofile')), []);
 });
+
+test('formatting keeps a blank line above a first line that starts with U+FEFF (at the top it would become a byte-order mark)', () => {
+  const format = (text, dialect) => applyEdits(text, core.format(core.parse('file:///x', text, dialect)));
+  // stunnel skips a byte-order mark on line 1 only; elsewhere the character is text ("No '=' found").
+  assert.equal(format('\n\uFEFF\n[]', 'stunnel'), '\n\uFEFF\n\n[]\n');
+  assert.equal(format('\n\uFEFF\n\n[]\n', 'stunnel'), '\n\uFEFF\n\n[]\n');
+  assert.equal(format('\n\n\uFEFF\n[Unit]\nA=b', 'systemd-unit'), '\n\uFEFF\n\n[Unit]\nA=b\n');
+  // A real byte-order mark on line 1 stays where it is and the blank lines after it go.
+  assert.equal(format('\uFEFF\n\n[a]\n', 'stunnel'), '\uFEFF[a]\n');
+});
