@@ -98,8 +98,9 @@ function errorsOf(results) {
   return out;
 }
 
+/** The offset of a position; a character past the end of its line stops at the line's end. */
 function offsetOf(text, starts, p) {
-  return Math.min(starts[p.line] + p.character, text.length);
+  return starts[p.line] + Math.min(p.character, lineLength(text, starts, p.line));
 }
 
 /**

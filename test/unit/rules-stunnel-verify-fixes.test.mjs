@@ -1,6 +1,7 @@
 // The fixes that turn on certificate verification (unauthenticated-client, verify-required,
 // missing-ca) and ipv6-brackets' rewrite: where the lines go so that the value stunnel reads last
-// is the fixed one, and no service is left verifying without CA certificates.
+// is the fixed one, and no service is left verifying without CA certificates. Then stunnel fixes
+// the fuzz runs found wanting (indentation after a byte-order mark, paths with comments, moved lines).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFix, brief, briefs, core, lint } from '../helpers.mjs';
@@ -138,4 +139,13 @@ test('relative-path-under-systemd: no path rewrite for a value with an inline co
   const titles = (cert) => lint(files(cert)).filter((f) => f.rule === 'stunnel/relative-path-under-systemd').map((f) => [brief(f), f.fixes.map((x) => x.title)]);
   assert.deepEqual(titles('test.crt ; the cert'), [['stunnel/relative-path-under-systemd@5:8-5:27', ['Add WorkingDirectory=/etc/stunnel to stunnel.service']]]);
   assert.deepEqual(titles('test.crt'), [['stunnel/relative-path-under-systemd@5:8-5:16', ['Use /etc/stunnel/test.crt', 'Add WorkingDirectory=/etc/stunnel to stunnel.service']]]);
+});
+
+// Found by the fuzz run (seed 101): moving a line keeps its value, also a U+2028 that stunnel reads
+// as part of the value (only '\n' ends its lines); the pid path it names is then reported on the moved line.
+test('option-scope: the moved pid line keeps its value; the relative path is reported on that line', () => {
+  const text = '[]\npid=\u2028';
+  const fixed = 'pid=\u2028\n[]\n';
+  assert.deepEqual(lint({ [F]: text }).flatMap((f) => f.fixes.map((x) => [f.rule, x.title, applyFix(text, x, core.pathToUri(F))])), [['stunnel/option-scope', "Move 'pid' to the global part", fixed]]);
+  assert.deepEqual(briefs(lint({ [F]: fixed }).filter((f) => f.rule === 'stunnel/relative-path-without-foreground')), ['stunnel/relative-path-without-foreground@1:5-1:6']);
 });
