@@ -243,3 +243,16 @@ test('formatting keeps a blank line above a first line that starts with U+FEFF (
   // A real byte-order mark on line 1 stays where it is and the blank lines after it go.
   assert.equal(format('\uFEFF\n\n[a]\n', 'stunnel'), '\uFEFF[a]\n');
 });
+
+test('a no-break space is a value to stunnel: pid = U+00A0 moved to the global part is a relative pid file', () => {
+  // stunnel trims with isspace() in the C locale: U+00A0 stays, so the pid file is a relative path.
+  const files = { [CONF]: '[stunnel]\npid=\u00A0' };
+  const finding = lint(files).find((f) => f.rule === 'stunnel/option-scope');
+  assert.equal(brief(finding), 'stunnel/option-scope@2:1-2:4');
+  const moved = applyEdits(files[CONF], finding.fixes[0].changes[0].edits);
+  assert.equal(moved, 'pid=\u00A0\n[stunnel]\n');
+  // The move reveals what was wrong with the value all along (the property exempts such errors).
+  const errors = (text) => briefs(lint({ [CONF]: text }).filter((f) => f.severity === 'error'));
+  assert.deepEqual(errors(files[CONF]), ['stunnel/missing-certificate@1:1-1:10', 'stunnel/service-endpoints@1:1-1:10', 'stunnel/option-scope@2:1-2:4']);
+  assert.deepEqual(errors(moved), ['stunnel/relative-path-without-foreground@1:5-1:6', 'stunnel/missing-certificate@2:1-2:10', 'stunnel/service-endpoints@2:1-2:10']);
+});
