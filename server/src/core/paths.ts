@@ -34,13 +34,18 @@ export function pathToUri(path: string): string {
   return 'file://' + (encoded.startsWith('/') ? '' : '/') + encoded;
 }
 
+/** `p` without trailing slashes; most paths have none, so the common case allocates nothing. */
+function trimTrailingSlashes(p: string): string {
+  return p.endsWith('/') ? p.replace(/\/+$/, '') : p;
+}
+
 export function basename(p: string): string {
-  const s = p.replace(/\/+$/, '');
+  const s = trimTrailingSlashes(p);
   return s.slice(s.lastIndexOf('/') + 1);
 }
 
 export function dirname(p: string): string {
-  const s = p.replace(/\/+$/, '');
+  const s = trimTrailingSlashes(p);
   const i = s.lastIndexOf('/');
   return i <= 0 ? '/' : s.slice(0, i);
 }

@@ -32,6 +32,8 @@ interface FileEntry {
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
   private byBasename = new Map<string, string[]>();
+  /** Unit-dialect `.conf` files by the name of their folder (`foo.service.d`): the drop-in candidates. */
+  private readonly confByFolder = new Map<string, Set<string>>();
   /** system.conf, passwd, group: read by the graph, not linted. */
   private readonly systemFiles = new Map<string, SystemFile>();
   /** Bumped whenever a file is added, removed or changes text; derived data is cached per generation. */
@@ -74,6 +76,7 @@ export class Workspace {
     this.files.set(uri, { uri, path, dialect: d, text, version });
     this.generation++;
     if (!old) this.indexName(uri, path);
+    this.indexConf(uri, path, d);
     return true;
   }
 
@@ -85,6 +88,7 @@ export class Workspace {
     this.generation++;
     const list = this.byBasename.get(basename(f.path));
     if (list) this.byBasename.set(basename(f.path), list.filter((u) => u !== uri));
+    this.confByFolder.get(basename(dirname(f.path)))?.delete(uri);
   }
 
   has(uri: string): boolean {
@@ -128,6 +132,17 @@ export class Workspace {
     const list = this.byBasename.get(b) ?? [];
     list.push(uri);
     this.byBasename.set(b, list);
+  }
+
+  /** Keeps confByFolder in step with a file's dialect (a caller may relabel an open file). */
+  private indexConf(uri: string, path: string, dialect: Dialect): void {
+    if (!path.endsWith('.conf')) return;
+    const folder = basename(dirname(path));
+    let set = this.confByFolder.get(folder);
+    if (dialect === 'systemd-unit') {
+      if (!set) this.confByFolder.set(folder, (set = new Set()));
+      set.add(uri);
+    } else set?.delete(uri);
   }
 
   /** The filesystem-image root that contains `uri`, if any. */
@@ -209,10 +224,13 @@ export class Workspace {
     // vendor directories, then the unit's own directory over the template's and the type's.
     const rank = (path: string) => (path.includes('/etc/') ? 30 : path.includes('/run/') ? 20 : 10) + (basename(dirname(path)) === unitName + '.d' ? 2 : dirs.size > 2 && basename(dirname(path)).includes('@') ? 1 : 0);
     const byName = new Map<string, FileEntry>();
-    for (const f of this.files.values()) {
-      if (f.dialect !== 'systemd-unit' || !dirs.has(basename(dirname(f.path))) || !f.path.endsWith('.conf')) continue;
-      const seen = byName.get(basename(f.path));
-      if (!seen || rank(f.path) > rank(seen.path)) byName.set(basename(f.path), f);
+    // Looked up by folder name: scanning every file for every unit made a 1,000-file tree quadratic.
+    for (const dir of dirs) {
+      for (const uri of this.confByFolder.get(dir) ?? []) {
+        const f = this.files.get(uri)!;
+        const seen = byName.get(basename(f.path));
+        if (!seen || rank(f.path) > rank(seen.path)) byName.set(basename(f.path), f);
+      }
     }
     // systemd applies drop-ins in file-name order across all directories.
     return [...byName.values()].sort((a, b) => basename(a.path).localeCompare(basename(b.path))).map((f) => this.get(f.uri)!);
