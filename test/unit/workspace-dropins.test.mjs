@@ -2,7 +2,7 @@
 // files that are added, deleted or given another dialect.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { core } from '../helpers.mjs';
+import { briefs, core, lint } from '../helpers.mjs';
 
 const u = (p) => core.pathToUri(p);
 const names = (docs) => docs.map((d) => core.uriToPath(d.uri));
@@ -41,4 +41,24 @@ test('the drop-in under /etc hides the vendor one of the same name', () => {
   ws.set(u('/lib/systemd/system/y.service.d/limits.conf'), '[Service]\nLimitNOFILE=1\n');
   ws.set(u('/etc/systemd/system/y.service.d/limits.conf'), '[Service]\nLimitNOFILE=2\n');
   assert.deepEqual(names(ws.dropInsFor('y.service')), ['/etc/systemd/system/y.service.d/limits.conf']);
+});
+
+test('prefix folders (foo-.service.d) apply to foo-bar.service, and names sort byte by byte as systemd does', () => {
+  const ws = new core.Workspace();
+  ws.set(u('/etc/systemd/system/foo-bar.service'), '[Service]\nExecStart=/bin/true\n');
+  ws.set(u('/etc/systemd/system/foo-.service.d/a.conf'), '[Service]\n');
+  ws.set(u('/etc/systemd/system/foo-bar.service.d/B.conf'), '[Service]\n');
+  ws.set(u('/etc/systemd/system/fo-.service.d/c.conf'), '[Service]\n');
+  assert.deepEqual(names(ws.dropInsFor('foo-bar.service')), ['/etc/systemd/system/foo-bar.service.d/B.conf', '/etc/systemd/system/foo-.service.d/a.conf']);
+});
+
+test('rules see the same drop-ins as the graph: a vendor drop-in hidden by one of the same name in /etc adds no ExecStart=', () => {
+  const files = {
+    '/etc/systemd/system/x.service': '[Service]\nExecStart=/bin/a\n',
+    '/lib/systemd/system/x.service.d/50-extra.conf': '[Service]\nExecStart=/bin/b\n',
+  };
+  const rule = (f) => f.rule === 'systemd/multiple-exec-start';
+  assert.deepEqual(briefs(lint(files, { target: '/lib/systemd/system/x.service.d/50-extra.conf' }).filter(rule)), ['systemd/multiple-exec-start@2:1-2:10']);
+  files['/etc/systemd/system/x.service.d/50-extra.conf'] = '[Service]\nRestart=no\n';
+  for (const target of Object.keys(files)) assert.deepEqual(briefs(lint(files, { target }).filter(rule)), [], target);
 });

@@ -9,13 +9,26 @@ import { acceptPorts, globalOption } from './stunnelConfig';
 import { managerDefaultNofile, type ManagerNofile } from './systemFiles';
 import type { Workspace } from './workspace';
 
+/** A document's unit name and whether it is a drop-in, worked out once per parse: rules ask often. */
+const unitNames = new WeakMap<ParsedDocument, { name: string; dropIn: boolean }>();
+
+function unitNaming(doc: ParsedDocument): { name: string; dropIn: boolean } {
+  let known = unitNames.get(doc);
+  if (!known) {
+    const path = uriToPath(doc.uri);
+    const owner = dropInUnitName(path);
+    known = { name: owner ?? basename(path), dropIn: owner !== undefined };
+    unitNames.set(doc, known);
+  }
+  return known;
+}
+
 export function unitNameOf(doc: ParsedDocument): string {
-  const path = uriToPath(doc.uri);
-  return dropInUnitName(path) ?? basename(path);
+  return unitNaming(doc).name;
 }
 
 export function isDropIn(doc: ParsedDocument): boolean {
-  return dropInUnitName(uriToPath(doc.uri)) !== undefined;
+  return unitNaming(doc).dropIn;
 }
 
 /** The unit file a document belongs to: itself, or for a drop-in the unit when it is in the workspace. */

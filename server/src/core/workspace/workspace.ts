@@ -29,6 +29,24 @@ interface FileEntry {
   problem?: InputProblem;
 }
 
+/**
+ * The drop-in folders systemd reads for a unit: foo-bar@baz.service.d, the template's
+ * foo-bar@.service.d, the prefix folders foo-.service.d, and the type's service.d.
+ */
+export function dropInFolders(unitName: string): string[] {
+  const dot = unitName.lastIndexOf('.');
+  if (dot <= 0) return [unitName + '.d'];
+  const suffix = unitName.slice(dot);
+  const dirs = [unitName + '.d'];
+  const at = unitName.indexOf('@');
+  // The template's folder, unless the unit is the template itself (its own folder is listed already).
+  if (at > 0 && at + 1 < dot) dirs.push(unitName.slice(0, at + 1) + suffix + '.d');
+  const stem = at > 0 ? unitName.slice(0, at) : unitName.slice(0, dot);
+  for (let i = stem.lastIndexOf('-'); i > 0; i = stem.lastIndexOf('-', i - 1)) dirs.push(stem.slice(0, i + 1) + suffix + '.d');
+  dirs.push(suffix.slice(1) + '.d');
+  return dirs;
+}
+
 export class Workspace {
   private readonly files = new Map<string, FileEntry>();
   private byBasename = new Map<string, string[]>();
@@ -215,14 +233,10 @@ export class Workspace {
   }
 
   private findDropIns(unitName: string): ParsedDocument[] {
-    const dirs = new Set<string>([unitName + '.d']);
-    const at = unitName.indexOf('@');
-    const dot = unitName.lastIndexOf('.');
-    if (at > 0 && dot > at) dirs.add(unitName.slice(0, at + 1) + unitName.slice(dot) + '.d');
-    if (dot > 0) dirs.add(unitName.slice(dot + 1) + '.d');
+    const dirs = dropInFolders(unitName);
     // A drop-in hides one of the same file name with lower priority: /etc over /run over the
-    // vendor directories, then the unit's own directory over the template's and the type's.
-    const rank = (path: string) => (path.includes('/etc/') ? 30 : path.includes('/run/') ? 20 : 10) + (basename(dirname(path)) === unitName + '.d' ? 2 : dirs.size > 2 && basename(dirname(path)).includes('@') ? 1 : 0);
+    // vendor directories, then the unit's own folder over the template's, the prefix and the type folders.
+    const rank = (path: string) => (path.includes('/etc/') ? 30 : path.includes('/run/') ? 20 : 10) + (basename(dirname(path)) === unitName + '.d' ? 2 : dirs.length > 2 && basename(dirname(path)).includes('@') ? 1 : 0);
     const byName = new Map<string, FileEntry>();
     // Looked up by folder name: scanning every file for every unit made a 1,000-file tree quadratic.
     for (const dir of dirs) {
@@ -232,8 +246,9 @@ export class Workspace {
         if (!seen || rank(f.path) > rank(seen.path)) byName.set(basename(f.path), f);
       }
     }
-    // systemd applies drop-ins in file-name order across all directories.
-    return [...byName.values()].sort((a, b) => basename(a.path).localeCompare(basename(b.path))).map((f) => this.get(f.uri)!);
+    // systemd applies drop-ins in file-name order (byte order, as strcmp) across all directories.
+    const named = [...byName].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return named.map(([, f]) => this.get(f.uri)!);
   }
 
   /** The unit file a drop-in belongs to, when it is in the workspace. */

@@ -1,11 +1,12 @@
 // Helpers shared by the systemd rules: which sections a file may have, directive lookup, the
 // unit a file belongs to, and the settings merged over the unit file and its drop-ins.
-import { dropInUnitName, unitTypeOf } from '../../dialect';
+import { unitTypeOf } from '../../dialect';
 import { UNIT_TYPE_SECTIONS, directive, knownSections, type Directive } from '../../knowledge/systemd';
 import { checkSystemdValue, type ValueContext } from '../../knowledge/values/systemd';
-import { basename, uriToPath } from '../../paths';
+import { uriToPath } from '../../paths';
 import type { Entry, ParsedDocument, Section } from '../../syntax/ast';
 import type { Settings } from '../../settings';
+import { entriesOf, isDropIn, unitAndDropIns, unitNameOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
 import type { RuleContext } from '../rule';
 
@@ -31,12 +32,11 @@ export function unitTypeOfDoc(doc: ParsedDocument): string | undefined {
 
 /** The unit name a file configures: its own name, or the unit of its drop-in folder. */
 export function unitNameOfDoc(doc: ParsedDocument): string {
-  const path = uriToPath(doc.uri);
-  return dropInUnitName(path) ?? basename(path);
+  return unitNameOf(doc);
 }
 
 export function isDropInDoc(doc: ParsedDocument): boolean {
-  return dropInUnitName(uriToPath(doc.uri)) !== undefined;
+  return isDropIn(doc);
 }
 
 /** An empty file or one that is a link to /dev/null masks the unit: systemd loads nothing from it. */
@@ -83,61 +83,9 @@ export function knownEntries(doc: ParsedDocument): readonly { e: Entry; d: Direc
   return out;
 }
 
-interface DropInIndex {
-  uris: string[];
-  /** Drop-in folder name (foo.service.d) -> [file name, uri] of its *.conf files. */
-  byDir: Map<string, [string, string][]>;
-}
-const dropInIndexes = new WeakMap<Workspace, DropInIndex>();
-
-/** Drop-in files by folder name, rebuilt only when the set of workspace files changes. */
-function dropInIndex(ws: Workspace): DropInIndex {
-  const uris = ws.uris();
-  const old = dropInIndexes.get(ws);
-  if (old && old.uris.length === uris.length && old.uris.every((u, i) => u === uris[i])) return old;
-  const byDir = new Map<string, [string, string][]>();
-  for (const uri of uris) {
-    if (ws.dialectOf(uri) !== 'systemd-unit') continue;
-    const path = uriToPath(uri);
-    const dir = dropInUnitName(path);
-    if (!dir) continue;
-    const list = byDir.get(dir + '.d') ?? [];
-    list.push([basename(path), uri]);
-    byDir.set(dir + '.d', list);
-  }
-  const index = { uris, byDir };
-  dropInIndexes.set(ws, index);
-  return index;
-}
-
-/**
- * The drop-in folders that apply to a unit, as systemd looks for them: foo-bar@baz.service.d,
- * the template's foo-bar@.service.d, the prefix folders foo-.service.d, and service.d.
- */
-export function dropInDirs(unitName: string): string[] {
-  const dot = unitName.lastIndexOf('.');
-  if (dot <= 0) return [unitName + '.d'];
-  const suffix = unitName.slice(dot);
-  const dirs = [unitName + '.d'];
-  const at = unitName.indexOf('@');
-  // The template's folder, unless the unit is the template itself (its own folder is listed already).
-  if (at > 0 && at + 1 < dot) dirs.push(unitName.slice(0, at + 1) + suffix + '.d');
-  const stem = at > 0 ? unitName.slice(0, at) : unitName.slice(0, dot);
-  for (let i = stem.lastIndexOf('-'); i > 0; i = stem.lastIndexOf('-', i - 1)) dirs.push(stem.slice(0, i + 1) + suffix + '.d');
-  dirs.push(suffix.slice(1) + '.d');
-  return dirs;
-}
-
 /** The unit file and its drop-ins in the order systemd applies them (the unit alone if it has none). */
 export function unitFiles(ws: Workspace, unit: ParsedDocument): ParsedDocument[] {
-  const index = dropInIndex(ws);
-  const found: [string, string][] = [];
-  for (const dir of dropInDirs(unitNameOfDoc(unit))) found.push(...(index.byDir.get(dir) ?? []));
-  if (found.length === 0) return [unit];
-  // systemd applies drop-ins in file-name order across all folders.
-  found.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  const docs = found.filter(([, uri]) => uri !== unit.uri).map(([, uri]) => ws.get(uri)!);
-  return [unit, ...docs];
+  return unitAndDropIns(ws, unit);
 }
 
 /** The unit file a document belongs to: itself, or for a drop-in the unit when the workspace has it. */
@@ -150,13 +98,11 @@ export function effective(ws: Workspace, unit: ParsedDocument, section: string, 
   const keys = Array.isArray(key) ? key : [key];
   let out: Entry[] = [];
   for (const d of unitFiles(ws, unit)) {
-    for (const s of d.sections) {
-      if (s.name !== section) continue;
-      for (const e of s.entries) {
-        if (!keys.includes(e.key)) continue;
-        if (e.value === '') out = out.filter((x) => x.key !== e.key);
-        else out.push(e);
-      }
+    // From the per-file index; with several keys, back into file order so resets apply in turn.
+    const entries = keys.length === 1 ? entriesOf(d, section, keys[0]) : keys.flatMap((k) => entriesOf(d, section, k)).sort((a, b) => a.span.start - b.span.start);
+    for (const e of entries) {
+      if (e.value === '') out = out.filter((x) => x.key !== e.key);
+      else out.push(e);
     }
   }
   return out;
@@ -165,7 +111,7 @@ export function effective(ws: Workspace, unit: ParsedDocument, section: string, 
 /** The last assignment of a key across the unit and its drop-ins, an empty one included. */
 export function lastAssignment(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry | undefined {
   let last: Entry | undefined;
-  for (const d of unitFiles(ws, unit)) for (const s of d.sections) if (s.name === section) for (const e of s.entries) if (e.key === key) last = e;
+  for (const d of unitFiles(ws, unit)) last = entriesOf(d, section, key).at(-1) ?? last;
   return last;
 }
 
@@ -204,6 +150,12 @@ export function cxOf(ctx: RuleContext): ValueContext {
   return valueContext(ctx.settings, ctx.doc);
 }
 
+/** The characters of /\s/, tested without a regular expression (this runs for every character of every value). */
+function isJsSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(String.fromCharCode(code));
+}
+
 /**
  * Where an inline comment starts in a value (offset of the `#` or `;`), or -1. systemd has no
  * trailing comments: a `#` after whitespace is part of the value. In command lines and
@@ -225,9 +177,9 @@ export function inlineCommentStart(d: Directive | undefined, v: string): number 
         continue;
       }
     }
-    if (!/\s/.test(v[i - 1])) continue;
+    if (!isJsSpace(v.charCodeAt(i - 1))) continue;
     if (c === '#') return i;
-    if (c === ';' && d && d.type !== 'exec-command' && d.type !== 'string' && i + 1 < v.length && /\s/.test(v[i + 1])) return i;
+    if (c === ';' && d && d.type !== 'exec-command' && d.type !== 'string' && i + 1 < v.length && isJsSpace(v.charCodeAt(i + 1))) return i;
   }
   return -1;
 }
