@@ -40,8 +40,9 @@ export function isServiceUnit(doc: ParsedDocument): boolean {
   return unitNameOf(doc).endsWith('.service');
 }
 
-/** Each parsed file's entries by section and key, built once per parse (a parse never changes). */
-const entryIndex = new WeakMap<ParsedDocument, Map<string, Entry[]>>();
+/** Each parsed file's entries by section, then key, built once per parse (a parse never changes). */
+const entryIndex = new WeakMap<ParsedDocument, Map<string, Map<string, Entry[]>>>();
+const NONE: Entry[] = [];
 
 /** Entries of one key in one section of a single file, in order. */
 export function entriesOf(doc: ParsedDocument, section: string, key: string): Entry[] {
@@ -50,16 +51,17 @@ export function entriesOf(doc: ParsedDocument, section: string, key: string): En
     index = new Map();
     for (const s of doc.sections) {
       if (s.name === null) continue;
+      let keys = index.get(s.name);
+      if (!keys) index.set(s.name, (keys = new Map()));
       for (const e of s.entries) {
-        const k = `${s.name}\0${e.key}`;
-        const list = index.get(k);
+        const list = keys.get(e.key);
         if (list) list.push(e);
-        else index.set(k, [e]);
+        else keys.set(e.key, [e]);
       }
     }
     entryIndex.set(doc, index);
   }
-  return index.get(`${section}\0${key}`) ?? [];
+  return index.get(section)?.get(key) ?? NONE;
 }
 
 /** The unit file followed by its drop-ins, in the order systemd applies them. */
