@@ -1,6 +1,6 @@
 ;;; eglot-lsp.el --- Emacs (28+) with eglot as an LSP client of daemonlint-language-server  -*- lexical-binding: t -*-
 ;;
-;;   DAEMONLINT_CMD='["node","/abs/dist/server.js","--stdio"]' OUT=/tmp/out.json HOVER='stunnel.service:5:3' \
+;;   DAEMONLINT_CMD='["/abs/dist/server.js","--stdio"]' OUT=/tmp/out.json HOVER='stunnel.service:5:3' \
 ;;     emacs -Q --batch -l eglot-lsp.el stunnel.conf stunnel.service ...
 ;;
 ;; Set up as docs/editors.md tells: three small major modes and one `eglot-server-programs' entry.

@@ -1,6 +1,6 @@
 -- Headless Neovim (0.7+) as an LSP client of daemonlint-language-server.
 --
---   DAEMONLINT_CMD='["node","/abs/dist/server.js","--stdio"]' OUT=/tmp/out.json \
+--   DAEMONLINT_CMD='["/abs/dist/server.js","--stdio"]' OUT=/tmp/out.json \
 --   HOVER='stunnel.service:5:3' nvim --headless -u nvim-lsp.lua stunnel.conf stunnel.service ...
 --
 -- Every file given is opened in a buffer and attached to one client rooted at the current

@@ -1,4 +1,4 @@
-// Runs a terminal editor headless as an LSP client of `node dist/server.js --stdio` on a copy of
+// Runs a terminal editor headless as an LSP client of `dist/server.js --stdio` on a copy of
 // the seed, and checks what it received against the seed's known findings.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -19,7 +19,8 @@ export async function runClient({ name, bin, args, timeoutMs = 30_000 }) {
   const out = path.join(dir, '.result.json');
   const env = {
     ...process.env,
-    DAEMONLINT_CMD: JSON.stringify([process.execPath, SERVER, '--stdio']),
+    // The server as the installed command runs: the file itself, through its #! line.
+    DAEMONLINT_CMD: JSON.stringify([SERVER, '--stdio']),
     OUT: out,
     HOVER,
     TIMEOUT_MS: '15000',
