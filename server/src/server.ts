@@ -55,6 +55,9 @@ export function startServer(connection: Connection): void {
     if (state.folders.length) {
       indexFolders(state, state.folders);
       diagnostics.relintOpen();
+    } else {
+      // Load the core now, while the editor is still busy opening the first file.
+      void state.ws;
     }
   });
 

@@ -15,8 +15,8 @@ export function serverNodeFlags() {
 }
 
 export class LspClient {
-  constructor({ initializationOptions = { debounceMs: 0 }, workspaceFolders = null, configuration = {} } = {}) {
-    this.proc = spawn(process.execPath, [...serverNodeFlags(), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  constructor({ initializationOptions = { debounceMs: 0 }, workspaceFolders = null, configuration = {}, env = process.env } = {}) {
+    this.proc = spawn(process.execPath, [...serverNodeFlags(), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();

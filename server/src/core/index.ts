@@ -21,7 +21,8 @@ export { parseSuppressions, suppressionFixes, UNUSED_SUPPRESSION, UNUSED_SUPPRES
 export type { ParsedDocument } from './syntax/ast';
 export * from './types';
 export { launchersOf, daemonLaunch, isDropIn, unitNameOf } from './workspace/units';
-export { Workspace } from './workspace/workspace';
+export { Workspace, type FileReader } from './workspace/workspace';
+export { systemFileKind } from './workspace/systemFiles';
 export { neighbours } from './workspace/graph';
 export { codeLenses, definition, effectiveUnit, filesInDir, inlayHints, type CodeLensEntry, type DefinitionEntry, type EffectiveUnit, type InlayHintEntry } from './features/graph';
 export { META_RULES, type MetaRule } from './rules/meta';

@@ -11,7 +11,14 @@ export interface ServerOptions {
 
 export class ServerState {
   readonly documents = new TextDocuments(TextDocument);
-  ws = new Workspace();
+  private workspace: Workspace | undefined;
+  /** Created on first use: the core is loaded when first needed, after `initialize` is answered. */
+  get ws(): Workspace {
+    return (this.workspace ??= new Workspace());
+  }
+  set ws(ws: Workspace) {
+    this.workspace = ws;
+  }
   /** Findings of the last lint of each file, with the text version they belong to. */
   readonly findings = new Map<string, { version: number | undefined; findings: Finding[] }>();
   /** Rule pages ship with the server: dist/../docs/rules/<id>.md. */

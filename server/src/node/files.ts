@@ -3,10 +3,8 @@
 // symlink loops end) and skips node_modules and .git.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectDialect } from '../core/dialect';
-import { systemFileKind } from '../core/workspace/systemFiles';
-import type { Dialect } from '../core/types';
-import type { FileReader } from '../core/workspace/workspace';
+// Through the core's index: the language server loads the core only when it first needs it.
+import { detectDialect, systemFileKind, type Dialect, type FileReader } from '../core';
 
 export interface Collected {
   files: string[];

@@ -8,9 +8,9 @@ import { directive, sectionsOf } from '../knowledge/systemd';
 import { isSystemdBoolean } from '../knowledge/values/systemd';
 import type { Entry, ParsedDocument } from '../syntax/ast';
 import type { Span } from '../types';
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from './tokenLegend';
 
-export const TOKEN_TYPES = ['namespace', 'property', 'variable', 'string', 'number', 'enumMember', 'macro', 'keyword'] as const;
-export const TOKEN_MODIFIERS = ['deprecated'] as const;
+export { TOKEN_MODIFIERS, TOKEN_TYPES };
 export type TokenType = (typeof TOKEN_TYPES)[number];
 
 export interface SemanticToken {

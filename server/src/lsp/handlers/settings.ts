@@ -15,7 +15,9 @@ export function withRcFile(base: Settings, rc: FoundRc | undefined): Settings {
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
-  private fallback: Settings = resolveSettings({});
+  /** Settings from initializationOptions or didChangeConfiguration, resolved on first use (not while answering initialize). */
+  private fallbackRaw: unknown = {};
+  private fallbackResolved: Settings | undefined;
   readonly rcFiles = new RcFiles();
   /** rc files whose problems were already reported, by path and content. */
   private readonly reported = new Set<string>();
@@ -23,7 +25,12 @@ export class SettingsCache {
   constructor(private readonly state: ServerState) {}
 
   setFallback(raw: unknown): void {
-    this.fallback = resolveSettings(raw);
+    this.fallbackRaw = raw;
+    this.fallbackResolved = undefined;
+  }
+
+  private get fallback(): Settings {
+    return (this.fallbackResolved ??= resolveSettings(this.fallbackRaw));
   }
 
   get(uri: string): Promise<Settings> {

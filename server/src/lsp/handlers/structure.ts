@@ -12,7 +12,9 @@ import {
   SignatureHelpParams,
   SymbolKind,
 } from 'vscode-languageserver/node';
-import { documentLinks, documentSymbols, encodeSemanticTokens, foldingRanges, semanticTokens, signatureHelp, TOKEN_MODIFIERS, TOKEN_TYPES, type DocumentSymbolEntry } from '../../core';
+import { documentLinks, documentSymbols, encodeSemanticTokens, foldingRanges, semanticTokens, signatureHelp, type DocumentSymbolEntry } from '../../core';
+// The legend is announced in `initialize`, before the core is loaded.
+import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../core/features/tokenLegend';
 import { runSafe } from '../runSafe';
 import type { ServerState } from '../state';
 
