@@ -125,8 +125,7 @@ function newErrors(beforeResults, afterResults, beforeFiles, afterFiles, { exemp
       }
       let flagged = text.slice(offsetOf(text, starts, f.range.start), offsetOf(text, starts, f.range.end));
       // An empty range stands for its line.
-      // (Up to the end of that line: a value of blanks JavaScript trims, such as U+00A0, is still text to the program.)
-      if (!flagged.trim()) flagged = text.slice(starts[f.range.start.line], starts[f.range.start.line] + lineLength(text, starts, f.range.start.line)).trim();
+      if (!flagged.trim()) flagged = text.slice(starts[f.range.start.line], offsetOf(text, starts, { line: f.range.start.line, character: Infinity })).trim();
       const old = beforeFiles[path];
       if (flagged && old !== undefined && old.includes(flagged)) continue;
       // A corrected key makes its line mean something: what is wrong with its value now shows.
