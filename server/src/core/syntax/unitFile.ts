@@ -79,6 +79,25 @@ export function parseUnitFile(uri: string, text: string, version?: number): Pars
       continue;
     }
     const [ka, kb] = trimBounds(pl.text, a, eq);
+    if (!endsWithContinuation(pl.text)) {
+      // Most assignments fit on one line: the value is a trimmed slice of it, in one piece.
+      const [va, vb] = trimBounds(pl.text, eq + 1);
+      const valueSpan = vb > va ? { start: pl.start + va, end: pl.start + vb } : { start: pl.start + eq + 1, end: pl.start + eq + 1 };
+      current.entries.push({
+        key: pl.text.slice(ka, kb),
+        keySpan: { start: pl.start + ka, end: pl.start + kb },
+        value: pl.text.slice(va, vb),
+        valueSpan,
+        pieces: vb > va ? [{ valueStart: 0, docStart: pl.start + va, length: vb - va }] : [],
+        line: pl.line,
+        endLine: pl.line,
+        span: { start: pl.start + a, end: endOffset },
+        equalsOffset: pl.start + eq,
+        section: current,
+      });
+      current.span.end = Math.max(current.span.end, endOffset);
+      continue;
+    }
     let value = '';
     let valueStartDoc = -1;
     let valueEndDoc = -1;
