@@ -106,7 +106,7 @@ async function serverBench(folder) {
 
 const plain = await serverBench(null);
 row('server', 'cold start → initialize answer', fmt(plain.cold), 'ms', '< 150 ms', plain.cold < 150);
-row('server', 'didOpen → diagnostics (2,000-line unit)', fmt(plain.openMs), 'ms');
+row('server', 'first didOpen → diagnostics (2,000-line unit, loads the core)', fmt(plain.openMs), 'ms');
 row('server', 'didChange → diagnostics p50', fmt(pct(plain.edits, 50)), 'ms');
 row('server', 'didChange → diagnostics p95', fmt(pct(plain.edits, 95)), 'ms', '< 30 ms', pct(plain.edits, 95) < 30);
 row('server', 'hover p95', fmt(pct(plain.hovers, 95)), 'ms');
@@ -156,10 +156,11 @@ if (existsSync(SYS)) {
 }
 
 // ---- bundle sizes ----
-for (const f of ['server.js', 'cli.js', 'client.js', 'core.js']) {
-  const size = statSync(join(ROOT, 'dist', f)).size / 1048576;
-  row('bundle', `dist/${f}`, fmt(size), 'MB', f === 'server.js' ? '< 1.5 MB' : undefined, size < 1.5);
-}
+const mb = (f) => statSync(join(ROOT, 'dist', f)).size / 1048576;
+for (const f of ['server.js', 'cli.js', 'client.js', 'core.js']) row('bundle', `dist/${f}`, fmt(mb(f)), 'MB', f === 'server.js' ? '< 1.5 MB' : undefined, mb(f) < 1.5);
+// The server loads dist/core.js after answering initialize: held to the same target together.
+const serverTotal = mb('server.js') + mb('core.js');
+row('bundle', 'dist/server.js + dist/core.js (all the server loads)', fmt(serverTotal), 'MB', '< 1.5 MB', serverTotal < 1.5);
 
 // ---- report ----
 const header = ['area', 'metric', 'value', 'unit', 'target', 'status'];
