@@ -23,6 +23,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
     state.canConfigure = caps.workspace?.configuration === true;
+    state.refreshSupport = { inlayHints: caps.workspace?.inlayHint?.refreshSupport === true, codeLenses: caps.workspace?.codeLens?.refreshSupport === true };
     canRegisterConfiguration = caps.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     watchRcFiles = caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const init = (params.initializationOptions ?? {}) as { debounceMs?: unknown; settings?: unknown; isTrusted?: unknown };
@@ -70,7 +71,9 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((p) => {
     if (settings.onWatchedFiles(p.changes.map((c) => c.uri))) diagnostics.relintOpen();
-    for (const uri of onWatchedFiles(state, p)) for (const n of neighbours(state.ws, uri)) if (documents.get(n)) void diagnostics.schedule(n, 'graph');
+    const changed = onWatchedFiles(state, p);
+    for (const uri of changed) for (const n of neighbours(state.ws, uri)) if (documents.get(n)) void diagnostics.schedule(n, 'graph');
+    if (changed.length) state.refreshGraphViews();
   });
 
   documents.onDidOpen((e) => {

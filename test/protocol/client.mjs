@@ -61,6 +61,7 @@ export class LspClient {
     if (msg.id !== undefined) {
       this.serverRequests.push(msg);
       this.send({ jsonrpc: '2.0', id: msg.id, result: null });
+      for (const w of [...this.waiters]) w();
       return;
     }
     if (msg.method === 'textDocument/publishDiagnostics') this.diagnostics.set(msg.params.uri, msg.params);

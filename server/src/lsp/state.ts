@@ -1,6 +1,6 @@
 // What the handlers share: the open documents, the core workspace and the last findings.
 import * as path from 'node:path';
-import { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, Connection, Diagnostic, InlayHintRefreshRequest, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Workspace, type Finding } from '../core';
 
@@ -25,6 +25,8 @@ export class ServerState {
   readonly docsBase = 'file://' + path.resolve(__dirname, '..', 'docs', 'rules') + '/';
   options: ServerOptions = { debounceMs: 200 };
   canConfigure = false;
+  /** Whether the client takes workspace/inlayHint/refresh and workspace/codeLens/refresh. */
+  refreshSupport = { inlayHints: false, codeLenses: false };
   folders: string[] = [];
   /** Whether the client says the workspace is trusted; installed programs are run only then. */
   trusted = false;
@@ -40,6 +42,15 @@ export class ServerState {
     if (e.version === version) return e.diagnostics;
     this.external.delete(uri);
     return [];
+  }
+
+  /**
+   * Asks the client to fetch inlay hints and code lenses again: they show facts from linked files
+   * (≈ clients per LimitNOFILE, which unit starts a config), which an edit elsewhere can change.
+   */
+  refreshGraphViews(): void {
+    if (this.refreshSupport.inlayHints) void this.connection.sendRequest(InlayHintRefreshRequest.type).catch(() => undefined);
+    if (this.refreshSupport.codeLenses) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
   }
 
   versionOf(uri: string): number | null {

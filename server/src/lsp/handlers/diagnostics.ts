@@ -60,7 +60,13 @@ export class Diagnostics {
       const now = neighbours(this.state.ws, uri);
       const all = new Set([...(this.lastNeighbours.get(uri) ?? []), ...now]);
       this.lastNeighbours.set(uri, now);
-      for (const n of all) if (n !== uri && this.state.documents.get(n)) void this.run(n, false);
+      let linkedOpen = false;
+      for (const n of all) {
+        if (n === uri || !this.state.documents.get(n)) continue;
+        linkedOpen = true;
+        void this.run(n, false);
+      }
+      if (linkedOpen) this.state.refreshGraphViews();
     }
   }
 
