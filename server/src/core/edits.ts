@@ -101,5 +101,9 @@ export function fixAllEdits(findings: readonly Finding[]): FixAllChange[] {
       byUri.set(change.uri, { uri: change.uri, edits: [...change.edits], ...(change.create ? { create: true } : {}), fixed: [finding] });
     }
   }
-  return [...byUri.values()];
+  // A fix that creates a file (a drop-in) waits for a pass with nothing else to fix: an edit to
+  // the unit itself can make it unneeded, and both would set the same thing twice.
+  const changes = [...byUri.values()];
+  const edits = changes.filter((c) => !c.create);
+  return edits.length ? edits : changes;
 }
