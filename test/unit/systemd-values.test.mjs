@@ -22,10 +22,17 @@ test("invalid-value: booleans (an empty one too, for systemd 252), numbers in ra
   assert.deepEqual(briefs(lintWith({"/etc/systemd/system/app.service":"[Service]\nExecStart=/bin/true\nRemainAfterExit=on\nNice=-20\nOOMScoreAdjust=-1000\nUMask=0027\nIOSchedulingPriority=7\n"}, {"systemdVersion":252})), []);
 });
 
-test("invalid-value: an empty boolean is accepted when the target is newer than 252", () => {
+test("invalid-value: an empty boolean is rejected by newer systemd too; PrivateMounts= takes one after 252", () => {
+  // Measured with systemd-analyze verify 254 and 257: "Failed to parse RemainAfterExit=, ignoring".
   const files = {"/etc/systemd/system/app.service":"[Service]\nExecStart=/bin/true\nRemainAfterExit=\n"};
   const f = lintWith(files);
-  assert.deepEqual(briefs(f), []);
+  assert.deepEqual(briefs(f), ["systemd/invalid-value@3:17-3:17"]);
+  assert.equal(f[0].message, "systemd 257 does not accept an empty RemainAfterExit= (it does not reset the setting) and ignores the line. Remove the line, or give a value.");
+  // PrivateMounts= was a plain boolean in 252 and takes an empty value in 254 and 257.
+  const pm = {"/etc/systemd/system/app.service":"[Service]\nExecStart=/bin/true\nPrivateMounts=\n"};
+  assert.deepEqual(briefs(lintWith(pm, {"systemdVersion":252})), ["systemd/invalid-value@3:15-3:15"]);
+  assert.deepEqual(briefs(lintWith(pm, {"systemdVersion":254})), []);
+  assert.deepEqual(briefs(lintWith(pm)), []);
 });
 
 test("invalid-value: time spans and the sub-range of the bad unit", () => {

@@ -120,10 +120,11 @@ const SYSTEMD_PRINTF_PARSERS = new Set([
   'config_parse_blockio_device_weight', 'config_parse_blockio_bandwidth', 'config_parse_root_image_options', 'config_parse_alias',
   'config_parse_also', 'config_parse_strv', 'config_parse_default_instance', 'config_parse_service_sockets',
 ]);
-// Parsers that reject an empty value ("Key=") instead of resetting it. Measured with
-// `systemd-analyze verify` of systemd 252 (one probe line per directive); checked only when the
-// target version is 252 or older, since later releases taught several of them to reset.
-const SYSTEMD_EMPTY_REJECTED_252 = new Set([
+// Parsers that reject an empty value ("Key=") instead of resetting it: systemd logs "Failed to
+// parse ..., ignoring" and the earlier value stays. Measured with `systemd-analyze verify` of
+// systemd 252, 254 and 257 (one probe line per directive): these parsers behave the same in all
+// three, so the flag holds for every release.
+const SYSTEMD_EMPTY_REJECTED = new Set([
   'config_parse_bool', 'config_parse_job_mode', 'config_parse_job_mode_isolate', 'config_parse_job_timeout_sec', 'config_parse_job_running_timeout_sec',
   'config_parse_emergency_action', 'config_parse_sec', 'config_parse_unsigned', 'config_parse_collect_mode', 'config_parse_service_timeout',
   'config_parse_sec_fix_0', 'config_parse_service_timeout_failure_mode', 'config_parse_service_type', 'config_parse_service_exit_type',
@@ -134,7 +135,13 @@ const SYSTEMD_EMPTY_REJECTED_252 = new Set([
   'config_parse_exec_preserve_mode', 'config_parse_exec_utmp_mode', 'config_parse_unit_slice', 'config_parse_device_policy',
   'config_parse_managed_oom_preference', 'config_parse_signal', 'config_parse_socket_protocol', 'config_parse_socket_bind', 'config_parse_int',
   'config_parse_iec_size', 'config_parse_socket_timestamping', 'config_parse_long', 'config_parse_socket_service', 'config_parse_trigger_unit',
+  // Newer than 252, measured on 254 and 257.
+  'config_parse_service_restart_mode', 'config_parse_memory_pressure_watch', 'config_parse_private_pids',
 ]);
+// Directives whose parser changed: an empty value is rejected up to the given release and resets
+// the setting after it. PrivateMounts= was a plain boolean in 252 and takes an empty value in 254
+// (253 was not measured).
+const SYSTEMD_EMPTY_REJECTED_UNTIL = { PrivateMounts: 252 };
 // systemd 252 knows none, reboot*, poweroff* and exit* as emergency actions.
 const EMERGENCY_ACTION_SINCE = { halt: 253, 'halt-force': 253, 'halt-immediate': 253, 'soft-reboot': 254, 'soft-reboot-force': 254, kexec: 254, 'kexec-force': 254 };
 // Enum words newer than the directive itself: value -> first systemd release that accepts it (from systemd's NEWS).
@@ -227,7 +234,9 @@ for (const r of sysRef.directives) {
   if (!r.presentIn.includes(sysRef.source.label)) row.newer = true;
   if (r.removedIn) row.removedIn = r.removedIn;
   if (SYSTEMD_PRINTF_PARSERS.has(r.parser)) row.p = 1;
-  if (SYSTEMD_EMPTY_REJECTED_252.has(r.parser)) row.e = 1;
+  // e: 1 = an empty value is rejected in every release; e: N = rejected up to release N only.
+  if (SYSTEMD_EMPTY_REJECTED.has(r.parser)) row.e = 1;
+  if (SYSTEMD_EMPTY_REJECTED_UNTIL[r.directive]) row.e = SYSTEMD_EMPTY_REJECTED_UNTIL[r.directive];
   const vs = SYSTEMD_VALUE_SINCE[`${r.section}.${r.directive}`] ?? SYSTEMD_VALUE_SINCE[r.directive];
   if (vs) row.vs = vs;
   const dflt = SYSTEMD_DEFAULTS[`${r.section}.${r.directive}`] ?? SYSTEMD_DEFAULTS[r.directive];

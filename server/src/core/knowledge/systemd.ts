@@ -22,8 +22,12 @@ export interface Directive {
   removedIn?: string[];
   /** The parser expands %-specifiers in the value. */
   expands: boolean;
-  /** systemd 252 rejects an empty value instead of resetting the setting. */
-  emptyRejected: boolean;
+  /**
+   * The last release in which systemd rejects an empty value ("Key=") instead of resetting the
+   * setting (Infinity: every release; undefined: an empty value always resets). Read it through
+   * emptyResets().
+   */
+  emptyRejectedUntil?: number;
   /** Enum words newer than the directive: word -> first release accepting it. */
   valueSince?: Record<string, number>;
   /** What applies when the directive is not set. */
@@ -68,7 +72,7 @@ for (const [section, rows] of Object.entries(directivesData.sections as Record<s
       newer: r.newer === true,
       removedIn: r.removedIn,
       expands: r.p === 1,
-      emptyRejected: r.e === 1,
+      emptyRejectedUntil: r.e === 1 ? Infinity : r.e,
       valueSince: r.vs,
       defaultValue: r.d,
     });
@@ -85,6 +89,15 @@ export const SYSTEMD_TABLE_RELEASE: number = parseInt(directivesData.systemd, 10
 export function directiveSince(d: Directive): number | undefined {
   if (d.newer) return Math.max(d.since ?? 0, SYSTEMD_TABLE_RELEASE + 1);
   return d.since;
+}
+
+/**
+ * Whether an empty assignment ("Key=") resets the setting in the given release. Where it does not,
+ * systemd logs the line as invalid, ignores it, and the value assigned before it stays in force.
+ * Keys systemd does not know (or that are not looked up) count as resetting.
+ */
+export function emptyResets(d: Directive | undefined, version: number): boolean {
+  return !d || d.emptyRejectedUntil === undefined || version > d.emptyRejectedUntil;
 }
 
 /** Whether the directive is gone (ignored with a warning) in the given release. */

@@ -4,7 +4,7 @@
 // were calibrated against `systemd-analyze verify` of systemd 252; where a parser is lenient or
 // not modelled, the check accepts the value (a missed problem beats a false alarm).
 import type { Severity } from '../../types';
-import type { Directive } from '../systemd';
+import { emptyResets, type Directive } from '../systemd';
 import { checkCalendar } from './systemdCalendar';
 import { ADDRESS_FAMILIES, CAPABILITIES, COREDUMP_FILTERS, DELEGATE_CONTROLLERS, ERRNO_NAMES, LOG_FACILITIES, LOG_LEVELS, NAMESPACE_TYPES, SECCOMP_ARCHS, SIGNALS, SPECIFIERS, STD_INPUT_PREFIXES, STD_INPUT_WORDS, STD_OUTPUT_PREFIXES, STD_OUTPUT_WORDS, SYSCALLS, SYSCALL_GROUPS, UNIT_SUFFIXES } from './systemdData';
 import { executableNameOk, execTokens, parseExecLines, type ExecToken } from './systemdExec';
@@ -388,7 +388,7 @@ export function unknownSpecifier(v: string, version = 999): ValueProblem | null 
 export function checkSystemdValue(d: Directive, v: string, cx: ValueContext = {}): ValueProblem | null {
   const version = cx.version ?? 999;
   if (v === '') {
-    if (d.emptyRejected && version <= 252) return whole(`systemd ${version} does not accept an empty ${d.name}= (it does not reset the setting) and ignores the line. Remove the line, or give a value.`, v);
+    if (!emptyResets(d, version)) return whole(`systemd ${version} does not accept an empty ${d.name}= (it does not reset the setting) and ignores the line. Remove the line, or give a value.`, v);
     return null;
   }
   if (d.expands) {
