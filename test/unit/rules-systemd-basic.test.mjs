@@ -80,12 +80,30 @@ test('missing LimitNOFILE for stunnel: ~500 clients, fix inserts into [Service]'
   assert.deepEqual(briefs(lint({ [U]: '[Service]\nExecStart=/usr/bin/python3 app.py\n' })), []);
 });
 
-test('a drop-in that sets LimitNOFILE silences the unit; an empty one resets it', () => {
+test('a drop-in that sets LimitNOFILE silences the unit; an empty one is rejected and the unit keeps its limit', () => {
   const unit = '/lib/systemd/system/stunnel@.service';
   const unitText = '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\n';
   const dropin = '/etc/systemd/system/stunnel@.service.d/nofile.conf';
   assert.deepEqual(briefs(lint({ [unit]: unitText, [dropin]: '[Service]\nLimitNOFILE=65536\n' })), []);
-  assert.deepEqual(briefs(lint({ [unit]: unitText + 'LimitNOFILE=4096\n', [dropin]: '[Service]\nLimitNOFILE=\n' })), ['systemd/missing-limit-nofile@1:1-1:10']);
+  // systemd 252, 254 and 257 log "Failed to parse resource value, ignoring" for the empty line: 4096 stays.
+  const files = { [unit]: unitText + 'LimitNOFILE=4096\n', [dropin]: '[Service]\nLimitNOFILE=\n' };
+  for (const systemdVersion of [252, 257]) {
+    assert.deepEqual(briefs(lint(files, { settings: { systemdVersion } })), []);
+    const onDropIn = lint(files, { target: dropin, settings: { systemdVersion } });
+    assert.deepEqual(briefs(onDropIn), ['systemd/invalid-value@2:13-2:13']);
+    assert.equal(onDropIn[0].message, `systemd ${systemdVersion} does not accept an empty LimitNOFILE= (it does not reset the setting) and ignores the line. Remove the line, or give a value.`);
+  }
+});
+
+test('an empty Type= in a drop-in is ignored: Type=oneshot stays, so two ExecStart= lines are fine', () => {
+  // systemd-analyze verify (252, 254, 257): "Failed to parse service type, ignoring", and no refusal.
+  const unit = '/etc/systemd/system/job.service';
+  const dropin = '/etc/systemd/system/job.service.d/reset.conf';
+  const files = { [unit]: '[Service]\nType=oneshot\nExecStart=/bin/true\nExecStart=/bin/true\n', [dropin]: '[Service]\nType=\n' };
+  assert.deepEqual(briefs(lint(files)), []);
+  assert.deepEqual(briefs(lint(files, { target: dropin })), ['systemd/invalid-value@2:6-2:6']);
+  // An empty ExecStart= does reset the list: the unit then has no command at all.
+  assert.deepEqual(briefs(lint({ [unit]: files[unit], [dropin]: '[Service]\nExecStart=\n' })), ['systemd/missing-exec-start@1:1-1:10']);
 });
 
 test('Type=forking without PIDFile: fix uses the started config pid path, under /run', () => {

@@ -64,38 +64,52 @@ test('network-online-without-wants: with After= in the unit and the reset in a d
   assert.deepEqual(fixAllRuns(files, UNIT, {}, 1), [undefined]);
 });
 
-test('missing-limit-nofile: the line follows an empty LimitNOFILE= in a later [Service] of the unit', () => {
+test('missing-limit-nofile: an empty LimitNOFILE= in a later [Service] is no reset (systemd rejects it): the line goes to the first [Service]', () => {
   const files = { [UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\n[Service]\nLimitNOFILE=\n' };
-  const found = lint(files).filter((f) => f.rule === 'systemd/missing-limit-nofile');
-  assert.deepEqual(briefs(found), ['systemd/missing-limit-nofile@1:1-1:10']);
+  const found = lint(files);
+  assert.deepEqual(briefs(found), ['systemd/missing-limit-nofile@1:1-1:10', 'systemd/invalid-value@4:13-4:13']);
   assert.deepEqual(found[0].fixes.map(shape), [
-    ['Add LimitNOFILE=65536 to [Service]', true, [[UNIT, false, [[3, 12, 3, 12, '\nLimitNOFILE=65536']]]]],
+    ['Add LimitNOFILE=65536 to [Service]', true, [[UNIT, false, [[1, 52, 1, 52, '\nLimitNOFILE=65536']]]]],
     ['Create stunnel.service.d/limits.conf with LimitNOFILE=65536', false, [['/etc/systemd/system/stunnel.service.d/limits.conf', true, [[0, 0, 0, 0, '[Service]\nLimitNOFILE=65536\n']]]]],
   ]);
-  const fixed = '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\n[Service]\nLimitNOFILE=\nLimitNOFILE=65536\n';
+  const fixed = '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nLimitNOFILE=65536\n[Service]\nLimitNOFILE=\n';
   assert.equal(applied(files, found[0].fixes[0])[UNIT], fixed);
-  assert.deepEqual(briefs(lint({ [UNIT]: fixed }).filter((f) => f.rule === 'systemd/missing-limit-nofile')), []);
+  // The finding goes; the rejected empty line is still reported, as before the fix.
+  assert.deepEqual(briefs(lint({ [UNIT]: fixed })), ['systemd/invalid-value@5:13-5:13']);
   assert.deepEqual(fixAllRuns(files, UNIT).slice(1), [undefined, undefined]);
 });
 
-test('missing-limit-nofile: a reset in a drop-in gets the line after it (one fix, not the unit)', () => {
+test('missing-limit-nofile: an empty LimitNOFILE= in a drop-in does not undo the unit, so the unit gets the line', () => {
   const files = { [UNIT]: '[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\n', [DROPIN]: '[Service]\nLimitNOFILE=\n' };
   const found = lint(files).filter((f) => f.rule === 'systemd/missing-limit-nofile');
-  assert.deepEqual(found[0].fixes.map(shape), [['Add LimitNOFILE=65536 after the reset in override.conf', false, [[DROPIN, false, [[1, 12, 1, 12, '\nLimitNOFILE=65536']]]]]]);
+  assert.deepEqual(found[0].fixes.map(shape), [
+    ['Add LimitNOFILE=65536 to [Service]', true, [[UNIT, false, [[1, 52, 1, 52, '\nLimitNOFILE=65536']]]]],
+    ['Create stunnel.service.d/limits.conf with LimitNOFILE=65536', false, [['/etc/systemd/system/stunnel.service.d/limits.conf', true, [[0, 0, 0, 0, '[Service]\nLimitNOFILE=65536\n']]]]],
+  ]);
+  for (const fix of found[0].fixes) assert.deepEqual(everywhere(applied(files, fix), ['systemd/missing-limit-nofile']), []);
 });
 
-test('limits/ignored-by-services: the drop-in line goes after a reset in a drop-in read later, and the title says so', () => {
+test('limits/ignored-by-services: an empty LimitNOFILE= in a drop-in is no reset: the fix creates limits.conf as without it', () => {
   const LIMITS = '/etc/security/limits.conf';
   const APP = '/etc/systemd/system/app.service';
   const APP_DROPIN = '/etc/systemd/system/app.service.d/override.conf';
   const files = { [LIMITS]: 'app soft nofile 65536\napp hard nofile 65536\n', [APP]: '[Service]\nExecStart=/bin/true\nUser=app\n', [APP_DROPIN]: '[Service]\nLimitNOFILE=\n' };
   const found = lint(files).filter((f) => f.rule === 'limits/ignored-by-services');
   assert.deepEqual(briefs(found), ['limits/ignored-by-services@1:1-1:22']);
-  assert.deepEqual(found[0].fixes.map(shape), [['Add LimitNOFILE=65536 after the reset in override.conf', true, [[APP_DROPIN, false, [[1, 12, 1, 12, '\nLimitNOFILE=65536']]]]]]);
+  assert.deepEqual(found[0].fixes.map(shape), [['Create app.service.d/limits.conf with LimitNOFILE=65536', true, [['/etc/systemd/system/app.service.d/limits.conf', true, [[0, 0, 0, 0, '[Service]\nLimitNOFILE=65536\n']]]]]]);
   assert.deepEqual(everywhere(applied(files, found[0].fixes[0]), ['limits/ignored-by-services', 'systemd/missing-limit-nofile']), []);
-  // Without the reset the fix creates app.service.d/limits.conf as before.
-  const plain = lint({ [LIMITS]: files[LIMITS], [APP]: files[APP] }).filter((f) => f.rule === 'limits/ignored-by-services');
-  assert.deepEqual(plain[0].fixes.map(shape), [['Create app.service.d/limits.conf with LimitNOFILE=65536', true, [['/etc/systemd/system/app.service.d/limits.conf', true, [[0, 0, 0, 0, '[Service]\nLimitNOFILE=65536\n']]]]]]);
+  // With LimitNOFILE=4096 in the unit the empty line keeps nothing from counting: no finding at all.
+  assert.deepEqual(briefs(lint({ ...files, [APP]: files[APP] + 'LimitNOFILE=4096\n' }).filter((f) => f.rule === 'limits/ignored-by-services')), []);
+});
+
+test('hardening: an empty NoNewPrivileges= in a drop-in is ignored, so NoNewPrivileges=yes in the unit stays in force', () => {
+  const files = { [UNIT]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\nNoNewPrivileges=yes\n', [DROPIN]: '[Service]\nNoNewPrivileges=\n' };
+  assert.deepEqual(briefs(lint(files, SECURITY).filter((f) => f.rule === 'systemd/hardening-no-new-privileges')), []);
+  // A list key is reset by its empty line: RestrictAddressFamilies= in the drop-in undoes the unit's.
+  const raf = { [UNIT]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\nRestrictAddressFamilies=AF_INET\n', [DROPIN]: '[Service]\nRestrictAddressFamilies=\n' };
+  const found = lint(raf, SECURITY).filter((f) => f.rule === 'systemd/hardening-restrict-address-families');
+  assert.deepEqual(briefs(found), ['systemd/hardening-restrict-address-families@1:1-1:10']);
+  assert.deepEqual(shape(found[0].fixes[0]), ['Add RestrictAddressFamilies=AF_UNIX AF_INET AF_INET6', true, [[DROPIN, false, [[1, 24, 1, 24, '\nRestrictAddressFamilies=AF_UNIX AF_INET AF_INET6']]]]]);
 });
 
 test('hardening: a setting a drop-in resets is added after the reset, in the drop-in', () => {

@@ -1,6 +1,7 @@
 // Small builders for the text edits fixes are made of. Edits are minimal and keep comments.
 import type { Entry, ParsedDocument, Section } from '../syntax/ast';
 import type { FileEdit, Fix, Span, TextEdit } from '../types';
+import { DEFAULT_SYSTEMD_VERSION, isResetEntry } from '../workspace/units';
 
 export function replaceSpan(doc: ParsedDocument, span: Span, newText: string): TextEdit {
   return { range: doc.index.rangeOf(span), newText };
@@ -66,9 +67,13 @@ function keyOfLine(line: string): string {
   return eq < 0 ? line : line.slice(0, eq);
 }
 
-/** Which assignments undo a line added before them: by default an empty `Key=`, which resets the setting. */
+/**
+ * Which assignments undo a line added before them: by default an empty `Key=` that resets the
+ * setting (not one systemd rejects and ignores; see resetsIn for a given release).
+ */
 export type Undoes = (e: Entry) => boolean;
-const isReset: Undoes = (e) => e.value === '';
+export const resetsIn = (version: number): Undoes => (e) => isResetEntry(e, version);
+const isReset: Undoes = resetsIn(DEFAULT_SYSTEMD_VERSION);
 
 /**
  * The last assignment of `key` in `section` of the chain that would undo a line of that key added

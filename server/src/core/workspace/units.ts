@@ -2,6 +2,8 @@
 // defaults) and the daemons it starts with the config files they read.
 import { dropInUnitName } from '../dialect';
 import { DaemonInfo, NR_OPEN_DEFAULT, SYSTEMD_DEFAULT_NOFILE, daemonForBinary } from '../knowledge/daemons';
+import { directive, emptyResets } from '../knowledge/systemd';
+import { DEFAULT_SETTINGS } from '../settings';
 import { basename, dirname, uriToPath } from '../paths';
 import type { Entry, ParsedDocument } from '../syntax/ast';
 import { parseExec, type ExecWord } from '../syntax/exec';
@@ -69,23 +71,41 @@ export function unitAndDropIns(ws: Workspace, unit: ParsedDocument): ParsedDocum
   return [unit, ...ws.dropInsFor(unitNameOf(unit)).filter((d) => d.uri !== unit.uri)];
 }
 
+/** The systemd release assumed when a caller has no settings at hand. */
+export const DEFAULT_SYSTEMD_VERSION = DEFAULT_SETTINGS.systemdVersion;
+
+/**
+ * Whether an empty `key=` in `section` resets the key's earlier assignments under systemd
+ * `version`. Where it does not, systemd rejects the line and ignores it: what came before stays.
+ */
+export function emptyResetsKey(section: string, key: string, version: number): boolean {
+  return emptyResets(directive(section, key), version);
+}
+
+/** Whether an entry is an empty assignment that resets its key (not one systemd rejects and ignores). */
+export function isResetEntry(e: Entry, version: number): boolean {
+  return e.value === '' && (e.section.name === null || emptyResetsKey(e.section.name, e.key, version));
+}
+
 /**
  * The assignments of `key` that are in force after the unit file and its drop-ins are merged:
- * drop-ins apply after the unit in name order, and an empty assignment resets what came before.
+ * drop-ins apply after the unit in name order, and an empty assignment resets what came before
+ * where systemd `version` takes it as a reset (elsewhere it is ignored, and the earlier value stays).
  */
-export function effectiveEntries(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry[] {
+export function effectiveEntries(ws: Workspace, unit: ParsedDocument, section: string, key: string, version: number = DEFAULT_SYSTEMD_VERSION): Entry[] {
+  const resets = emptyResetsKey(section, key, version);
   let out: Entry[] = [];
   for (const d of unitAndDropIns(ws, unit)) {
     for (const e of entriesOf(d, section, key)) {
-      if (e.value === '') out = [];
-      else out.push(e);
+      if (e.value !== '') out.push(e);
+      else if (resets) out = [];
     }
   }
   return out;
 }
 
-export function effectiveValue(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry | undefined {
-  const list = effectiveEntries(ws, unit, section, key);
+export function effectiveValue(ws: Workspace, unit: ParsedDocument, section: string, key: string, version: number = DEFAULT_SYSTEMD_VERSION): Entry | undefined {
+  const list = effectiveEntries(ws, unit, section, key, version);
   return list[list.length - 1];
 }
 

@@ -10,13 +10,13 @@ import { dropInChanges, dropInTitle } from '../dropIn';
 import type { Rule } from '../rule';
 
 /** Services a domain (user, @group or *) probably meant, that take no limit from elsewhere. */
-function servicesFor(ws: Workspace, limitsUri: string, domain: string): { unit: ParsedDocument; why: string }[] {
+function servicesFor(ws: Workspace, limitsUri: string, domain: string, version: number): { unit: ParsedDocument; why: string }[] {
   const root = ws.imageRootOf(limitsUri);
   const out: { unit: ParsedDocument; why: string }[] = [];
   for (const unit of serviceUnits(ws)) {
     if (ws.imageRootOf(unit.uri) !== root) continue;
     if (effectiveValue(ws, unit, 'Service', 'PAMName')) continue; // pam_limits does run for it
-    if (effectiveEntries(ws, unit, 'Service', 'LimitNOFILE').length > 0) continue; // set where it counts
+    if (effectiveEntries(ws, unit, 'Service', 'LimitNOFILE', version).length > 0) continue; // set where it counts
     const id = serviceIdentity(ws, unit);
     const user = effectiveValue(ws, unit, 'Service', 'User')?.value;
     let why: string | undefined;
@@ -44,7 +44,7 @@ export const ignoredByServices: Rule = {
     for (const l of doc.limits) {
       if (l.item !== 'nofile' || seen.has(l.domain)) continue;
       seen.add(l.domain);
-      const services = servicesFor(ws, doc.uri, l.domain);
+      const services = servicesFor(ws, doc.uri, l.domain, ctx.settings.systemdVersion);
       if (services.length === 0) continue;
       // The value limits.conf means for this domain, across all limits files.
       const lines = nofileLinesOf(docs, l.domain);

@@ -26,7 +26,7 @@ export const defaultRlimitsIgnored: Rule = {
       const value = ulimitNofile(e.value);
       if (!value) continue;
       const units: ParsedDocument[] = serviceUnits(ws).filter(
-        (u) => ws.imageRootOf(u.uri) === root && daemonLaunch(ws, u)?.daemon.id === 'stunnel' && effectiveEntries(ws, u, 'Service', 'LimitNOFILE').length === 0,
+        (u) => ws.imageRootOf(u.uri) === root && daemonLaunch(ws, u)?.daemon.id === 'stunnel' && effectiveEntries(ws, u, 'Service', 'LimitNOFILE', ctx.settings.systemdVersion).length === 0,
       );
       if (units.length === 0) continue;
       const names = units.map(unitNameOf).join(', ');

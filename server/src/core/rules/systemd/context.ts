@@ -6,7 +6,7 @@ import { checkSystemdValue, type ValueContext } from '../../knowledge/values/sys
 import { uriToPath } from '../../paths';
 import type { Entry, ParsedDocument, Section } from '../../syntax/ast';
 import type { Settings } from '../../settings';
-import { entriesOf, isDropIn, unitAndDropIns, unitNameOf } from '../../workspace/units';
+import { DEFAULT_SYSTEMD_VERSION, emptyResetsKey, entriesOf, isDropIn, unitAndDropIns, unitNameOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
 import type { RuleContext } from '../rule';
 
@@ -93,31 +93,41 @@ export function unitOf(ws: Workspace, doc: ParsedDocument): ParsedDocument | und
   return isDropInDoc(doc) ? ws.unitNamed(unitNameOfDoc(doc)) : doc;
 }
 
-/** Assignments of a key in force after merging the unit and its drop-ins (an empty value resets the list). */
-export function effective(ws: Workspace, unit: ParsedDocument, section: string, key: string | string[]): Entry[] {
+/**
+ * Assignments of a key in force after merging the unit and its drop-ins. An empty value resets the
+ * key's list where systemd `version` takes it as a reset; where systemd rejects it, it is skipped.
+ */
+export function effective(ws: Workspace, unit: ParsedDocument, section: string, key: string | string[], version: number = DEFAULT_SYSTEMD_VERSION): Entry[] {
   const keys = Array.isArray(key) ? key : [key];
+  const resets = new Set(keys.filter((k) => emptyResetsKey(section, k, version)));
   let out: Entry[] = [];
   for (const d of unitFiles(ws, unit)) {
     // From the per-file index; with several keys, back into file order so resets apply in turn.
     const entries = keys.length === 1 ? entriesOf(d, section, keys[0]) : keys.flatMap((k) => entriesOf(d, section, k)).sort((a, b) => a.span.start - b.span.start);
     for (const e of entries) {
-      if (e.value === '') out = out.filter((x) => x.key !== e.key);
-      else out.push(e);
+      if (e.value !== '') out.push(e);
+      else if (resets.has(e.key)) out = out.filter((x) => x.key !== e.key);
     }
   }
   return out;
 }
 
-/** The last assignment of a key across the unit and its drop-ins, an empty one included. */
-export function lastAssignment(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry | undefined {
+/**
+ * The last assignment of a key across the unit and its drop-ins, an empty one included when it
+ * resets the key (an empty one systemd `version` rejects is no assignment).
+ */
+export function lastAssignment(ws: Workspace, unit: ParsedDocument, section: string, key: string, version: number = DEFAULT_SYSTEMD_VERSION): Entry | undefined {
+  const resets = emptyResetsKey(section, key, version);
   let last: Entry | undefined;
-  for (const d of unitFiles(ws, unit)) last = entriesOf(d, section, key).at(-1) ?? last;
+  for (const d of unitFiles(ws, unit)) {
+    for (const e of entriesOf(d, section, key)) if (e.value !== '' || resets) last = e;
+  }
   return last;
 }
 
 /** The last effective value of a key, or undefined. */
-export function effectiveValue(ws: Workspace, unit: ParsedDocument, section: string, key: string): Entry | undefined {
-  const list = effective(ws, unit, section, key);
+export function effectiveValue(ws: Workspace, unit: ParsedDocument, section: string, key: string, version: number = DEFAULT_SYSTEMD_VERSION): Entry | undefined {
+  const list = effective(ws, unit, section, key, version);
   return list[list.length - 1];
 }
 

@@ -10,7 +10,7 @@ import { serviceSections } from '../../workspace/stunnelConfig';
 import { type DaemonLaunch, daemonLaunch, effectiveEntries, unitAndDropIns, effectiveSoft, isDropIn, isServiceUnit, isVendorUnit, launchersOf, managerNofile, runningUnitName, unitNameOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
 import { dropInChanges, dropInTitle } from '../dropIn';
-import { addSettings, sectionEndLine } from '../fixes';
+import { addSettings, resetsIn, sectionEndLine } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
 
 interface Problem {
@@ -22,13 +22,15 @@ interface Problem {
   managerRelated: RelatedInfo[];
   limits: ReturnType<typeof limitsNofileFor>;
   value: string;
+  /** The systemd release the unit is checked for. */
+  version: number;
 }
 
 /** The unit's problem, or undefined when it has a limit (or needs none). */
-function problemOf(ws: Workspace, unit: ParsedDocument, expected: number | null): Problem | undefined {
+function problemOf(ws: Workspace, unit: ParsedDocument, expected: number | null, version: number): Problem | undefined {
   if (isDropIn(unit) || !isServiceUnit(unit)) return undefined;
   if (!unit.sections.some((s) => s.name === 'Service')) return undefined;
-  if (effectiveEntries(ws, unit, 'Service', 'LimitNOFILE').length > 0) return undefined;
+  if (effectiveEntries(ws, unit, 'Service', 'LimitNOFILE', version).length > 0) return undefined;
   const launch = daemonLaunch(ws, unit);
   const limits = limitsNofileFor(ws, unit);
   const manager = managerNofile(ws, unit.uri);
@@ -44,7 +46,7 @@ function problemOf(ws: Workspace, unit: ParsedDocument, expected: number | null)
   if (!value) value = String(expected ? suggestedNofile(launch?.daemon, expected) : 65536);
   const origin = manager.source === 'manager' ? `DefaultLimitNOFILE=${manager.manager!.value} in system.conf` : `systemd's default of ${manager.soft}:${manager.hard}`;
   const managerRelated = manager.manager ? [{ uri: manager.manager.uri, range: manager.manager.range, message: 'the manager default services get' }] : [];
-  return { unit, launch, soft, origin, managerRelated, limits, value };
+  return { unit, launch, soft, origin, managerRelated, limits, value, version };
 }
 
 /** Add the limit in the unit (ours to edit) or in a drop-in (for a vendor unit under lib/systemd). */
@@ -53,9 +55,9 @@ function fixesFor(ws: Workspace, p: Problem, preferred: boolean): Fix[] {
   const name = unitNameOf(p.unit);
   const chain = unitAndDropIns(ws, p.unit);
   const service = p.unit.sections.find((s) => s.name === 'Service');
-  // An empty LimitNOFILE= read later (a later [Service], a drop-in) undoes a line added before it:
-  // the line then goes right after the last reset.
-  const inUnit = addSettings(chain, 'Service', p.unit, service ? sectionEndLine(service) : undefined, [line]);
+  // An empty LimitNOFILE= read later (a later [Service], a drop-in) would undo a line added before
+  // it, where systemd takes it as a reset: the line then goes right after the last reset.
+  const inUnit = addSettings(chain, 'Service', p.unit, service ? sectionEndLine(service) : undefined, [line], resetsIn(p.version));
   const elsewhere = inUnit.find((c) => c.uri !== p.unit.uri);
   if (elsewhere) {
     return [{ title: `Add ${line} after the reset in ${basename(uriToPath(elsewhere.uri))}`, changes: inUnit, preferred: false }];
@@ -73,7 +75,7 @@ function capText(p: Problem): string {
 
 function checkUnit(ctx: RuleContext): void {
   const { doc, workspace: ws } = ctx;
-  const p = problemOf(ws, doc, ctx.settings.expectedConnections);
+  const p = problemOf(ws, doc, ctx.settings.expectedConnections, ctx.settings.systemdVersion);
   if (!p) return;
   const service = doc.sections.find((s) => s.name === 'Service')!;
   const program = p.launch ? basename(p.launch.program) : undefined;
@@ -100,7 +102,7 @@ function checkConfig(ctx: RuleContext): void {
   const first = serviceSections(doc)[0];
   if (!first?.nameSpan) return;
   for (const launch of launchersOf(ws, doc.uri)) {
-    const p = problemOf(ws, launch.unit, ctx.settings.expectedConnections);
+    const p = problemOf(ws, launch.unit, ctx.settings.expectedConnections, ctx.settings.systemdVersion);
     if (!p || !p.launch?.daemon.connectionHeavy) continue;
     const unitName = runningUnitName(launch, doc.uri);
     const service = launch.unit.sections.find((s) => s.name === 'Service')!;

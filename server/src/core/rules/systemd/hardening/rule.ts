@@ -5,7 +5,7 @@ import type { Entry, ParsedDocument, Section } from '../../../syntax/ast';
 import type { Workspace } from '../../../workspace/workspace';
 import { basename, uriToPath } from '../../../paths';
 import { unprivilegedNeeds } from '../../../workspace/units';
-import { addSettings, fix, fixChanges, mergeChanges, replaceSpan, sectionEndLine } from '../../fixes';
+import { addSettings, fix, fixChanges, mergeChanges, replaceSpan, resetsIn, sectionEndLine } from '../../fixes';
 import type { Rule } from '../../rule';
 import { effectiveValue, inDoc, isDropInDoc, isMasked, unitAnchor, unitFiles, unitNameOfDoc, unloadable } from '../context';
 import { BROAD_CAPABILITIES, HARDENING, type HardeningCheck } from './table';
@@ -61,7 +61,8 @@ export function hardeningRule(check: HardeningCheck): Rule {
       const service = serviceSection(doc);
       // At the end of the last [Service]; a line that an empty Key= (or, for AmbientCapabilities=,
       // a ~ list) read later would undo goes after that line instead.
-      const undoes = (e: Entry) => e.value === '' || (e.key === 'AmbientCapabilities' && e.value.startsWith('~'));
+      const resets = resetsIn(ctx.settings.systemdVersion);
+      const undoes = (e: Entry) => resets(e) || (e.key === 'AmbientCapabilities' && e.value.startsWith('~'));
       const add = (lines: string[]) => addSettings(unitFiles(ws, doc), 'Service', doc, service ? sectionEndLine(service) : undefined, lines, undoes);
       // DynamicUser=yes breaks a stunnel that switches users itself (undefined: left out) and needs
       // CAP_NET_BIND_SERVICE for ports below 1024.
