@@ -35,6 +35,18 @@ test("invalid-value: an empty boolean is rejected by newer systemd too; PrivateM
   assert.deepEqual(briefs(lintWith(pm)), []);
 });
 
+test("invalid-value: DynamicUser= that systemd cannot read fails the whole unit, empty or not", () => {
+  // systemd-analyze verify 252: "Failed to parse boolean value: maybe" then "Unit configuration has fatal error, unit will not be started".
+  const message = (what) => `systemd cannot read ${what} as DynamicUser=, and for this setting that is fatal: it refuses to load the unit ("Unit configuration has fatal error, unit will not be started"). Write yes or no.`;
+  for (const [value, what, range] of [["maybe", "'maybe'", "3:13-3:18"], ["", "an empty value", "3:13-3:13"]]) {
+    const f = lintWith({"/etc/systemd/system/app.service":`[Service]\nExecStart=/bin/true\nDynamicUser=${value}\n`}, {"systemdVersion":252});
+    assert.deepEqual(briefs(f), [`systemd/invalid-value@${range}`]);
+    assert.equal(f[0].severity, "error");
+    assert.equal(f[0].message, message(what));
+  }
+  assert.deepEqual(briefs(lintWith({"/etc/systemd/system/app.service":"[Service]\nExecStart=/bin/true\nDynamicUser=Yes\n"})), []);
+});
+
 test("invalid-value: time spans and the sub-range of the bad unit", () => {
   const files = {"/etc/systemd/system/app.service":"[Service]\nExecStart=/bin/true\nTimeoutStartSec=10 parsecs\nRestartSec=-5\nRuntimeMaxSec=5 minutes 3 jiffies\n"};
   const f = lintWith(files);

@@ -237,6 +237,9 @@ for (const r of sysRef.directives) {
   // e: 1 = an empty value is rejected in every release; e: N = rejected up to release N only.
   if (SYSTEMD_EMPTY_REJECTED.has(r.parser)) row.e = 1;
   if (SYSTEMD_EMPTY_REJECTED_UNTIL[r.directive]) row.e = SYSTEMD_EMPTY_REJECTED_UNTIL[r.directive];
+  // A boolean parsed with the "fatal" flag (the third column of load-fragment-gperf): a value it
+  // cannot read, an empty one included, makes systemd refuse the whole unit (DynamicUser=).
+  if (r.parser === 'config_parse_bool' && r.ltype === 'true') row.f = 1;
   const vs = SYSTEMD_VALUE_SINCE[`${r.section}.${r.directive}`] ?? SYSTEMD_VALUE_SINCE[r.directive];
   if (vs) row.vs = vs;
   const dflt = SYSTEMD_DEFAULTS[`${r.section}.${r.directive}`] ?? SYSTEMD_DEFAULTS[r.directive];

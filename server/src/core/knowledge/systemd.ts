@@ -28,6 +28,8 @@ export interface Directive {
    * emptyResets().
    */
   emptyRejectedUntil?: number;
+  /** A value systemd cannot read is a fatal error: it refuses to load the unit, not just the line. */
+  parseFatal: boolean;
   /** Enum words newer than the directive: word -> first release accepting it. */
   valueSince?: Record<string, number>;
   /** What applies when the directive is not set. */
@@ -47,6 +49,7 @@ interface RawRow {
   removedIn?: string[];
   p?: number;
   e?: number;
+  f?: number;
   vs?: Record<string, number>;
   d?: string;
 }
@@ -73,6 +76,7 @@ for (const [section, rows] of Object.entries(directivesData.sections as Record<s
       removedIn: r.removedIn,
       expands: r.p === 1,
       emptyRejectedUntil: r.e === 1 ? Infinity : r.e,
+      parseFatal: r.f === 1,
       valueSince: r.vs,
       defaultValue: r.d,
     });

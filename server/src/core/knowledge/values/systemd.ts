@@ -386,6 +386,13 @@ export function unknownSpecifier(v: string, version = 999): ValueProblem | null 
 
 /** Checks a value against its directive's grammar. Unknown grammars accept anything. */
 export function checkSystemdValue(d: Directive, v: string, cx: ValueContext = {}): ValueProblem | null {
+  const p = checkValue(d, v, cx);
+  // For these settings a value systemd cannot read fails the whole unit, not just the line.
+  if (p && d.parseFatal) return { ...whole(`systemd cannot read ${v === '' ? 'an empty value' : `'${v}'`} as ${d.name}=, and for this setting that is fatal: it refuses to load the unit ("Unit configuration has fatal error, unit will not be started"). Write yes or no.`, v), severity: 'error' };
+  return p;
+}
+
+function checkValue(d: Directive, v: string, cx: ValueContext): ValueProblem | null {
   const version = cx.version ?? 999;
   if (v === '') {
     if (!emptyResets(d, version)) return whole(`systemd ${version} does not accept an empty ${d.name}= (it does not reset the setting) and ignores the line. Remove the line, or give a value.`, v);
