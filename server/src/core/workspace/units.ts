@@ -4,10 +4,10 @@ import { dropInUnitName } from '../dialect';
 import { DaemonInfo, NR_OPEN_DEFAULT, SYSTEMD_DEFAULT_NOFILE, daemonForBinary } from '../knowledge/daemons';
 import { directive, emptyResets } from '../knowledge/systemd';
 import { DEFAULT_SETTINGS } from '../settings';
-import { basename, dirname, uriToPath } from '../paths';
+import { basename, dirname, joinPath, normalizePath, uriToPath } from '../paths';
 import type { Entry, ParsedDocument } from '../syntax/ast';
 import { parseExec, type ExecWord } from '../syntax/exec';
-import { acceptPorts, globalOption } from './stunnelConfig';
+import { acceptPorts, globalOption, optionEntries } from './stunnelConfig';
 import { managerDefaultNofile, type ManagerNofile } from './systemFiles';
 import type { Workspace } from './workspace';
 
@@ -152,8 +152,46 @@ export function launchOf(ws: Workspace, unitFile: ParsedDocument, exec: Entry): 
   if (configPath && daemon.configDialect) {
     const pattern = configPath.replace(/%[iI]/g, '*');
     configs = ws.resolvePattern(pattern, unitFile.uri).filter((u) => ws.dialectOf(u) === daemon.configDialect);
+    // A template's %i stands for whole configs; a file that another config includes is only a part of one.
+    if (pattern.includes('*') && daemon.configDialect === 'stunnel') configs = configs.filter((u) => !isIncludedStunnelFile(ws, u));
   }
   return { unit: unitFile, exec, daemon, program: programWord.text, configPath, configWord, programWord, configs };
+}
+
+/**
+ * Whether another stunnel config in the workspace includes the folder this file is in (include = DIR
+ * reads every file there). Absolute folders are taken under the includer's filesystem image; outside
+ * an image, a folder of the same name next to the includer stands for a copied tree too.
+ */
+export function isIncludedStunnelFile(ws: Workspace, uri: string): boolean {
+  const folders = ws.memo('stunnel-include-folders', () => {
+    const out = new Map<string, Set<string>>();
+    for (const doc of ws.all('stunnel')) {
+      const path = uriToPath(doc.uri);
+      const root = ws.imageRootOf(doc.uri);
+      for (const section of doc.sections) {
+        for (const e of optionEntries(section, 'include')) {
+          const value = e.value.trim();
+          if (!value) continue;
+          const dirs = new Set<string>();
+          if (!value.startsWith('/')) dirs.add(joinPath(dirname(path), value));
+          else if (root) dirs.add(joinPath(root, value));
+          else {
+            dirs.add(normalizePath(value));
+            dirs.add(joinPath(dirname(path), basename(value)));
+          }
+          for (const d of dirs) {
+            const includers = out.get(d) ?? new Set<string>();
+            includers.add(doc.uri);
+            out.set(d, includers);
+          }
+        }
+      }
+    }
+    return out;
+  });
+  const includers = folders.get(dirname(uriToPath(uri)));
+  return !!includers && [...includers].some((u) => u !== uri);
 }
 
 /** What the unit's ExecStart= runs, when it is a daemon Daemonlint knows. */

@@ -191,7 +191,14 @@ export class Workspace {
     return candidates.length === 1 ? candidates[0] : undefined;
   }
 
-  /** Workspace files whose name matches a pattern with one `*` (used for %i in template units). */
+  /**
+   * Workspace files a path with one `*` (a template's %i) stands for. The `*` is one file name in
+   * the pattern's own folder, never a subfolder: systemd escapes '/' in an instance name, so
+   * /etc/stunnel/%i.conf cannot name /etc/stunnel/conf.d/x.conf. Inside a filesystem image the folder
+   * is exactly that one under the image root. Elsewhere (a repository holding copies) a file counts
+   * when it sits at that absolute folder or in a folder of the same name (deploy/stunnel/x.conf for
+   * /etc/stunnel/%i.conf); files in other folders are left unlinked rather than guessed at.
+   */
   resolvePattern(absPattern: string, from: string): string[] {
     const star = absPattern.indexOf('*');
     if (star < 0) {
@@ -200,13 +207,19 @@ export class Workspace {
     }
     const root = this.imageRootOf(from);
     const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-    const dirPat = dirname(absPattern);
-    const namePat = new RegExp('^' + escape(basename(absPattern)).replace('\\*', '(.+)').replace('*', '(.+)') + '$');
+    const dirPat = normalizePath(dirname(absPattern));
+    if (dirPat.includes('*')) return [];
+    const namePat = new RegExp('^' + escape(basename(absPattern)).replace(/\*/g, '([^/]+)') + '$');
     const out: string[] = [];
     for (const f of this.files.values()) {
       if (!namePat.test(basename(f.path))) continue;
-      if (root && !f.path.startsWith(joinPath(root, dirPat) + '/')) continue;
-      if (!root && this.imageRootOf(f.uri)) continue;
+      const dir = dirname(f.path);
+      if (root) {
+        if (dir !== joinPath(root, dirPat)) continue;
+      } else {
+        if (this.imageRootOf(f.uri)) continue;
+        if (dir !== dirPat && (dirPat === '/' || basename(dir) !== basename(dirPat))) continue;
+      }
       out.push(f.uri);
     }
     return out.sort();

@@ -1,0 +1,68 @@
+// Which configs a unit starts and what the unit rules then say: a template's %i names one file in
+// its own folder (never an included fragment in a subfolder); rules that would contradict each
+// other for one unit and config stay quiet where the other one already speaks.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { core } from '../helpers.mjs';
+import { allBriefs, applyFix, briefs, findings, ROOT, workspace } from './graph-helpers.mjs';
+
+const TEMPLATE = '/etc/systemd/system/stunnel@.service';
+const TEMPLATE_TEXT = '[Service]\nType=simple\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\nLimitNOFILE=65536\n';
+const SERVICE = '[x]\naccept = 127.0.0.1:8443\nconnect = 127.0.0.1:80\n';
+const TYPE = ['systemd/type-foreground-mismatch'];
+
+function configsOf(ws, unitPath, root = ROOT) {
+  const unit = ws.get(core.pathToUri(root + unitPath));
+  return core.daemonLaunch(ws, unit).configs.map(core.uriToPath);
+}
+
+test('%i names one file in its own folder: an included fragment in conf.d/ is not an instance', () => {
+  const files = {
+    [TEMPLATE]: TEMPLATE_TEXT,
+    '/etc/stunnel/main.conf': 'foreground = yes\ninclude = /etc/stunnel/conf.d\n',
+    '/etc/stunnel/conf.d/frag.conf': SERVICE,
+  };
+  assert.deepEqual(configsOf(workspace(files), TEMPLATE), ['/img/etc/stunnel/main.conf']);
+  assert.deepEqual(allBriefs(files, TYPE), []);
+  // A real instance config next to it is still read, and named by its instance.
+  const withMail = { ...files, '/etc/stunnel/mail.conf': SERVICE };
+  const f = findings(withMail, TEMPLATE, { rules: TYPE });
+  assert.deepEqual(briefs(f), ['systemd/type-foreground-mismatch@2:6']);
+  assert.deepEqual(f[0].range, { start: { line: 1, character: 5 }, end: { line: 1, character: 11 } });
+  assert.equal(
+    f[0].message,
+    'Type=simple, but mail.conf does not set foreground = yes: stunnel forks into the background and its first process exits, so systemd considers stunnel@mail.service finished and stops it, killing the tunnel with it. Set foreground = yes in the config (stunnel then logs to the journal), or use Type=forking with a pid file (pid = in the config, PIDFile= in the unit).',
+  );
+  assert.equal(f[0].fixes[0].title, 'Set foreground = yes in mail.conf');
+  assert.equal(applyFix(withMail, f[0].fixes[0])['/etc/stunnel/mail.conf'], 'foreground = yes\n' + SERVICE);
+});
+
+test('%i does not match a file another config includes, even in the pattern folder', () => {
+  const unit = '/etc/systemd/system/tls@.service';
+  const files = {
+    [unit]: '[Service]\nType=simple\nExecStart=/usr/bin/stunnel4 /etc/stunnel/conf.d/%i.conf\nLimitNOFILE=65536\n',
+    '/etc/stunnel/stunnel.conf': 'foreground = yes\ninclude = conf.d\n',
+    '/etc/stunnel/conf.d/a.conf': SERVICE,
+    '/etc/stunnel/conf.d/b.conf': SERVICE,
+  };
+  assert.deepEqual(configsOf(workspace(files), unit), []);
+  assert.deepEqual(allBriefs(files, TYPE), []);
+  // Without the including config they are whole configs, and each is an instance.
+  const { ['/etc/stunnel/stunnel.conf']: _, ...alone } = files;
+  assert.deepEqual(configsOf(workspace(alone), unit), ['/img/etc/stunnel/conf.d/a.conf', '/img/etc/stunnel/conf.d/b.conf']);
+  assert.deepEqual(allBriefs(alone, TYPE), ['/etc/systemd/system/tls@.service:2 systemd/type-foreground-mismatch', '/etc/systemd/system/tls@.service:2 systemd/type-foreground-mismatch']);
+});
+
+test('outside an image: %i matches the absolute folder or a folder of the same name, not subfolders or others', () => {
+  const unit = '/repo/systemd/stunnel@.service';
+  const files = {
+    [unit]: TEMPLATE_TEXT,
+    '/repo/stunnel/mail.conf': SERVICE,
+    '/repo/stunnel/conf.d/frag.conf': SERVICE,
+    '/repo/backup/old.conf': SERVICE,
+    '/etc/stunnel/web.conf': SERVICE,
+  };
+  const ws = workspace(files, { image: false });
+  for (const p of Object.keys(files).slice(1)) ws.set(core.pathToUri(p), files[p], undefined, 'stunnel');
+  assert.deepEqual(configsOf(ws, unit, ''), ['/etc/stunnel/web.conf', '/repo/stunnel/mail.conf']);
+});
