@@ -66,3 +66,23 @@ test('outside an image: %i matches the absolute folder or a folder of the same n
   for (const p of Object.keys(files).slice(1)) ws.set(core.pathToUri(p), files[p], undefined, 'stunnel');
   assert.deepEqual(configsOf(ws, unit, ''), ['/etc/stunnel/web.conf', '/repo/stunnel/mail.conf']);
 });
+
+test('Type=forking with foreground = yes: only type-foreground-mismatch; no PIDFile= advice for a daemon that never forks', () => {
+  const unit = '/etc/systemd/system/stunnel.service';
+  const conf = '/etc/stunnel/stunnel.conf';
+  const both = ['systemd/forking-without-pidfile', 'systemd/type-foreground-mismatch'];
+  const files = { [unit]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\nType=forking\nLimitNOFILE=65536\n', [conf]: 'foreground = yes\n' + SERVICE };
+  const f = findings(files, unit, { rules: both });
+  assert.deepEqual(briefs(f), ['systemd/type-foreground-mismatch@3:6']);
+  assert.deepEqual(f[0].range, { start: { line: 2, character: 5 }, end: { line: 2, character: 12 } });
+  assert.deepEqual(f[0].fixes.map((x) => x.title), ['Use Type=simple', 'Set foreground = no in stunnel.conf']);
+  // A config that forks and writes a pid file: the PIDFile= advice is back, with its fix.
+  const forking = { ...files, [conf]: 'pid = /run/stunnel.pid\n' + SERVICE };
+  const g = findings(forking, unit, { rules: both });
+  assert.deepEqual(briefs(g), ['systemd/forking-without-pidfile@3:6']);
+  assert.equal(g[0].message, 'Type=forking without PIDFile=: systemd has to guess which process is the main one after the fork, and a wrong guess breaks stop, reload and restart. The stunnel config writes its pid to /run/stunnel.pid; name it with PIDFile=/run/stunnel.pid.');
+  assert.equal(applyFix(forking, g[0].fixes[0])[unit], '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\nType=forking\nPIDFile=/run/stunnel.pid\nLimitNOFILE=65536\n');
+  // A template with one instance in the foreground and one forking: the forking one still needs PIDFile=.
+  const template = { [TEMPLATE]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\nType=forking\n', '/etc/stunnel/a.conf': 'foreground = yes\n' + SERVICE, '/etc/stunnel/b.conf': SERVICE };
+  assert.deepEqual(briefs(findings(template, TEMPLATE, { rules: both })), ['systemd/forking-without-pidfile@3:6', 'systemd/type-foreground-mismatch@3:6']);
+});

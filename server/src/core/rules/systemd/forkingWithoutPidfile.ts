@@ -1,10 +1,16 @@
 // Type=forking with no PIDFile=: systemd guesses the main process after the fork. When the unit
 // starts a stunnel config that writes a pid file, the fix names that file.
-import { stunnelPidPath } from '../../workspace/stunnelConfig';
+import { runsInForeground, serviceSections, stunnelPidPath } from '../../workspace/stunnelConfig';
 import { parseSystemdBoolean } from '../../knowledge/values/systemd';
 import { daemonLaunch, effectiveValue, isIn, unitFileOf } from '../../workspace/units';
 import { fix, insertLinesAfter } from '../fixes';
 import type { Rule } from '../rule';
+import type { ParsedDocument } from '../../syntax/ast';
+
+/** A stunnel config with services that stays in the foreground (what type-foreground-mismatch reports). */
+function neverForks(config: ParsedDocument | undefined): boolean {
+  return !!config && serviceSections(config).length > 0 && runsInForeground(config);
+}
 
 export const forkingWithoutPidfile: Rule = {
   id: 'systemd/forking-without-pidfile',
@@ -24,6 +30,10 @@ export const forkingWithoutPidfile: Rule = {
     if (guess && parseSystemdBoolean(guess.value) === false) return;
 
     const launch = daemonLaunch(ws, unit);
+    // Every config it starts stays in the foreground: stunnel never forks, so there is no pid file
+    // to name. systemd/type-foreground-mismatch reports the Type= itself; advice on PIDFile= would
+    // contradict it.
+    if (launch?.daemon.id === 'stunnel' && launch.configs.length > 0 && launch.configs.every((u) => neverForks(ws.get(u)))) return;
     const config = launch?.configs.length === 1 ? ws.get(launch.configs[0]) : undefined;
     const pid = config ? stunnelPidPath(config) : undefined;
     let message = 'Type=forking without PIDFile=: systemd has to guess which process is the main one after the fork, and a wrong guess breaks stop, reload and restart.';
