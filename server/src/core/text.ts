@@ -84,23 +84,76 @@ export function rangeContains(range: Range, pos: Position): boolean {
 /** Edit distance counting a swap of neighbours as one edit (optimal string alignment), with an early exit above `max`. */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Three rolling rows, reused across calls: this runs for every candidate of every unknown key.
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(Math.max(3 * width, 2 * rows.length));
+  let prev2 = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    rows[cur] = i;
     let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
-      cur[j] = d;
-      rowMin = Math.min(rowMin, d);
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let d = Math.min(rows[prev + j] + 1, rows[cur + j - 1] + 1, rows[prev + j - 1] + cost);
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, rows[prev2 + j - 2] + 1);
+      rows[cur + j] = d;
+      if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
+    const spare = prev2;
     prev2 = prev;
     prev = cur;
+    cur = spare;
   }
-  return prev[b.length];
+  return rows[prev + b.length];
+}
+let rows = new Int32Array(3 * 64);
+
+/**
+ * A fixed list of names prepared for many nearest-name lookups (one per unknown key in a file
+ * that may have thousands): lowered once and grouped by length, so only names within the edit
+ * budget are compared. Answers exactly as closest() over the same list, ties included.
+ */
+export class NearestNames {
+  private readonly byLength = new Map<number, { name: string; lower: string; order: number }[]>();
+  private readonly byLower = new Map<string, string>();
+
+  constructor(names: Iterable<string>) {
+    let order = 0;
+    for (const name of names) {
+      const lower = name.toLowerCase();
+      const list = this.byLength.get(lower.length) ?? [];
+      list.push({ name, lower, order: order++ });
+      this.byLength.set(lower.length, list);
+      if (!this.byLower.has(lower)) this.byLower.set(lower, name);
+    }
+  }
+
+  /** The first name equal to `word` but for case. */
+  sameButCase(word: string): string | undefined {
+    return this.byLower.get(word.toLowerCase());
+  }
+
+  closest(word: string): string | undefined {
+    const w = word.toLowerCase();
+    const max = w.length <= 4 ? 1 : w.length <= 8 ? 2 : 3;
+    let best: { name: string; order: number } | undefined;
+    let bestDistance = max + 1;
+    for (let len = w.length - max; len <= w.length + max; len++) {
+      for (const c of this.byLength.get(len) ?? []) {
+        const d = editDistance(w, c.lower, max);
+        if (d < bestDistance || (d === bestDistance && best && c.order < best.order)) {
+          best = c;
+          bestDistance = d;
+        }
+      }
+    }
+    return best?.name;
+  }
 }
 
 /** The closest candidate to `word`, case-insensitively, or undefined when none is close. */

@@ -1,9 +1,25 @@
 import { stunnelAlias, stunnelOption, stunnelOptions } from '../../knowledge/stunnel';
 import { STUNNEL_NOT_OPTIONS } from '../../knowledge/stunnelExtras';
 import { stunnelValueOk } from '../../knowledge/values/stunnel';
-import { closest } from '../../text';
+import { NearestNames } from '../../text';
 import { fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
+
+/** Option names to suggest, prepared once for many lookups. */
+interface Suggestible {
+  globalNames: NearestNames & { has(name: string): boolean };
+  serviceNames: NearestNames & { has(name: string): boolean };
+}
+let suggestibleCache: Suggestible | undefined;
+function suggestible(): Suggestible {
+  if (!suggestibleCache) {
+    const current = stunnelOptions().filter((o) => !o.removed);
+    // Suggest only options valid where the line stands: a global-only one in a service would fail again.
+    const withHas = (names: string[]) => Object.assign(new NearestNames(names), { has: (n: string) => names.includes(n) });
+    suggestibleCache = { globalNames: withHas(current.map((o) => o.name)), serviceNames: withHas(current.filter((o) => o.scope !== 'global').map((o) => o.name)) };
+  }
+  return suggestibleCache;
+}
 
 export const unknownOption: Rule = {
   id: 'stunnel/unknown-option',
@@ -11,10 +27,7 @@ export const unknownOption: Rule = {
   severity: 'error',
   summary: 'An option stunnel does not know; it refuses to start ("Specified option name is not valid here").',
   check(ctx) {
-    const current = stunnelOptions().filter((o) => !o.removed);
-    // Suggest only options valid where the line stands: a global-only one in a service would fail again.
-    const globalNames = current.map((o) => o.name);
-    const serviceNames = current.filter((o) => o.scope !== 'global').map((o) => o.name);
+    const { globalNames, serviceNames } = suggestible();
     for (const section of ctx.doc.sections) {
       const names = section.name === null ? globalNames : serviceNames;
       for (const e of section.entries) {
@@ -22,7 +35,7 @@ export const unknownOption: Rule = {
         if ((known && !known.removed) || stunnelAlias(e.key)) continue;
         const squeezed = e.key.replace(/\s+/g, '');
         const joined = squeezed !== e.key ? stunnelOption(squeezed) : undefined;
-        const suggestion = joined && names.includes(joined.name) ? joined.name : closest(e.key, names);
+        const suggestion = joined && names.has(joined.name) ? joined.name : names.closest(e.key);
         const explain = STUNNEL_NOT_OPTIONS[e.key.toLowerCase()];
         let message = `Unknown stunnel option '${e.key}': stunnel stops with "Specified option name is not valid here" and does not start.`;
         if (known?.removed) message = `'${e.key}' was removed from stunnel; it stops with "Specified option name is not valid here".`;

@@ -1,8 +1,19 @@
 import { directive, sectionDirectives, sectionsOf } from '../../knowledge/systemd';
-import { closest } from '../../text';
+import { NearestNames } from '../../text';
 import { fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
 import { allowedSections, isExtensionName, readableUntil } from './context';
+
+/** Active directive names per section, prepared once: a file may hold thousands of unknown keys. */
+const activeNamesCache = new Map<string, NearestNames>();
+function activeNames(section: string): NearestNames {
+  let names = activeNamesCache.get(section);
+  if (!names) {
+    names = new NearestNames(sectionDirectives(section).filter((d) => d.status === 'active').map((d) => d.name));
+    activeNamesCache.set(section, names);
+  }
+  return names;
+}
 
 export const unknownDirective: Rule = {
   id: 'systemd/unknown-directive',
@@ -18,9 +29,9 @@ export const unknownDirective: Rule = {
         if (isExtensionName(e.key) || directive(s.name, e.key) || e.line > until) continue;
         // Known in another section: directive-wrong-section reports it.
         if (sectionsOf(e.key).length > 0) continue;
-        const names = sectionDirectives(s.name).filter((d) => d.status === 'active').map((d) => d.name);
-        const exactCase = names.find((n) => n.toLowerCase() === e.key.toLowerCase());
-        const suggestion = exactCase ?? closest(e.key, names);
+        const names = activeNames(s.name);
+        const exactCase = names.sameButCase(e.key);
+        const suggestion = exactCase ?? names.closest(e.key);
         const hint = exactCase ? ` Keys are case-sensitive: write '${exactCase}'.` : suggestion ? ` Did you mean '${suggestion}'?` : '';
         ctx.report({
           span: e.keySpan,
