@@ -86,3 +86,25 @@ test('Type=forking with foreground = yes: only type-foreground-mismatch; no PIDF
   const template = { [TEMPLATE]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\nType=forking\n', '/etc/stunnel/a.conf': 'foreground = yes\n' + SERVICE, '/etc/stunnel/b.conf': SERVICE };
   assert.deepEqual(briefs(findings(template, TEMPLATE, { rules: both })), ['systemd/forking-without-pidfile@3:6', 'systemd/type-foreground-mismatch@3:6']);
 });
+
+test('setuid-low-port: silent when the unit runs stunnel as a non-root User=; the unit rules speak instead', () => {
+  const unit = '/etc/systemd/system/stunnel.service';
+  const conf = '/etc/stunnel/stunnel.conf';
+  const rules = ['stunnel/setuid-low-port', 'systemd/user-setuid-conflict', 'systemd/privileged-port-without-capability'];
+  const config = 'setuid = stunnel4\nforeground = yes\n[web]\naccept = 443\nconnect = 127.0.0.1:80\n';
+  const files = { [unit]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\nUser=stunnel4\nLimitNOFILE=65536\n', [conf]: config };
+  assert.deepEqual(allBriefs(files, rules), ['/etc/systemd/system/stunnel.service:3 systemd/privileged-port-without-capability', '/etc/systemd/system/stunnel.service:3 systemd/user-setuid-conflict']);
+  const u = findings(files, unit, { rules });
+  assert.deepEqual(u.map((x) => x.range), [{ start: { line: 2, character: 5 }, end: { line: 2, character: 13 } }, { start: { line: 2, character: 5 }, end: { line: 2, character: 13 } }]);
+  assert.equal(u[1].message, 'stunnel.service already runs stunnel as User=stunnel4; setuid = stunnel4 in stunnel.conf repeats it. Remove it so the account is set in one place.');
+  assert.equal(applyFix(files, u[1].fixes[0])[conf], 'foreground = yes\n[web]\naccept = 443\nconnect = 127.0.0.1:80\n');
+  // Started as root (no User=), or by no unit in the workspace: stunnel does bind as root, then switches.
+  const asRoot = { ...files, [unit]: '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/stunnel.conf\nLimitNOFILE=65536\n' };
+  for (const tree of [asRoot, { [conf]: config }]) {
+    const f = findings(tree, conf, { rules });
+    assert.deepEqual(briefs(f), ['stunnel/setuid-low-port@1:1']);
+    assert.deepEqual(f[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 17 } });
+    assert.equal(f[0].message, "stunnel binds port 443 as root and then switches to user 'stunnel4'. A reload (SIGHUP) that adds or changes a service on a port below 1024 cannot bind it any more: restart stunnel instead of reloading, or grant CAP_NET_BIND_SERVICE.");
+  }
+  assert.deepEqual(allBriefs(asRoot, rules), ['/etc/stunnel/stunnel.conf:1 stunnel/setuid-low-port']);
+});

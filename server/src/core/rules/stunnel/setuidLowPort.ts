@@ -1,4 +1,5 @@
 import { splitAddress } from '../../knowledge/values/stunnel';
+import { launchersOf, serviceUser } from '../../workspace/units';
 import type { Rule } from '../rule';
 import { isWholeConfig, reportEntry, spanOfLoaded, stunnelLoad } from './load';
 
@@ -12,6 +13,11 @@ export const setuidLowPort: Rule = {
     if (!isWholeConfig(load)) return;
     const setuid = load.global.filter((le) => le.opt?.name === 'setuid').pop();
     if (!setuid || ['root', '0', ''].includes(setuid.entry.value)) return;
+    // Started only by units with a User= other than root (or DynamicUser=): stunnel never runs as
+    // root there, so it neither binds as root nor switches users. systemd/user-setuid-conflict and
+    // systemd/privileged-port-without-capability report what goes wrong in that case.
+    const launchers = launchersOf(ctx.workspace, ctx.doc.uri);
+    if (launchers.length > 0 && launchers.every((l) => !serviceUser(ctx.workspace, l.unit).root)) return;
     const low = load.entries.filter((le) => {
       if (le.opt?.name !== 'accept') return false;
       const a = splitAddress(le.entry.value);
