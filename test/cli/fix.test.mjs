@@ -202,3 +202,14 @@ test('a UTF-8 byte order mark: positions count without it; --fix and --fix-dry-r
   assert.deepEqual(run(['--fix'], { cwd: dir }), { code: 0, stdout: '', stderr: '1 file, 0 errors, 0 warnings; fixed 1 problem in 1 file\n' });
   assert.equal(fs.readFileSync(path.join(dir, 'stunnel.conf'), 'utf8'), `${BOM}[svc]\naccept = 1\nconnect = 2\ncert = /x\n`);
 });
+
+test('a dry-run diff of a file whose path has a blank: the name ends with a tab, and both git apply and patch -p1 take it', (t) => {
+  const dir = makeTree(t, { 'my dir/a.service': '[Service]\nExecStart=/bin/true\nMemoryLimit=1\n' }, { rc: false });
+  const r = run(['--fix-dry-run', '.'], { cwd: dir });
+  assert.equal(r.stdout.split('\n').slice(0, 2).join('\n'), '--- a/my dir/a.service\t\n+++ b/my dir/a.service\t');
+  const check = spawnSync('git', ['apply', '--check', '-'], { cwd: dir, input: r.stdout, encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+  const patched = spawnSync('patch', ['-p1'], { cwd: dir, input: r.stdout, encoding: 'utf8' });
+  assert.equal(patched.status, 0, patched.stdout + patched.stderr);
+  assert.equal(fs.readFileSync(path.join(dir, 'my dir/a.service'), 'utf8'), '[Service]\nExecStart=/bin/true\nMemoryMax=1\n');
+});

@@ -123,7 +123,9 @@ export function forTerminal(diff: string): string {
 export function unifiedDiff(name: string, before: string | undefined, after: string, context = 3): string {
   if (before === after) return '';
   const ops = editScript(splitLines(before ?? ''), splitLines(after));
-  let out = `--- ${before === undefined ? '/dev/null' : diffName('a/' + name)}\n+++ ${diffName('b/' + name)}\n`;
+  // A name with a blank ends with a tab, as git writes it: patch reads the name up to the tab.
+  const tab = name.includes(' ') ? '\t' : '';
+  let out = `--- ${before === undefined ? '/dev/null' : diffName('a/' + name) + tab}\n+++ ${diffName('b/' + name) + tab}\n`;
   // Group changes whose context windows touch into hunks.
   const changed: number[] = [];
   ops.forEach((op, i) => op.kind !== ' ' && changed.push(i));
