@@ -50,8 +50,14 @@ test('dead-option: NO_SSLv2, -NO_SSLv3 and zero flags; EGD; compression (an erro
   assert.deepEqual(briefs(findings), ['stunnel/dead-option@1:1-1:19', 'stunnel/dead-option@2:1-2:19', 'stunnel/dead-option@7:1-7:19', 'stunnel/dead-option@8:1-8:20', 'stunnel/dead-option@9:1-9:24']);
   assert.deepEqual(findings.map((f) => f.severity), ['error', 'warning', 'warning', 'warning', 'warning']);
   assert.equal(findings[2].message, 'options = NO_SSLv2 has no effect: SSLv2 was removed from OpenSSL 1.1.0, so there is nothing left to switch off. Remove the line; choose protocol versions with sslVersionMin/sslVersionMax.');
+  assert.equal(findings[3].message, "options = -NO_SSLv3 clears the NO_SSLv3 flag stunnel sets by default (since 5.06), which would allow SSLv3 (broken by POODLE) again. With OpenSSL 1.1.0 and later, Debian 12's OpenSSL 3 included, this changes nothing only because they are built without SSLv3 (unless configured with enable-ssl3). Remove the line; choose protocol versions with sslVersionMin/sslVersionMax.");
+  assert.deepEqual(findings.map((f) => f.tags ?? []), [[], ['unnecessary'], ['unnecessary'], [], ['unnecessary']]);
   assert.equal(findings[4].message, 'options = SINGLE_DH_USE has no effect: OpenSSL 1.1.0 and later always use a fresh DH key, so the flag is 0. Remove the line.');
   assert.equal(fixOnce(files, 'stunnel/dead-option'), files[F].replace('compression = zlib\n', ''));
+  const cleared = { [F]: SVC + 'options = -NO_SSLv3\n' };
+  assert.equal(fixOnce(cleared, 'stunnel/dead-option'), SVC);
+  const set = lint({ [F]: SVC + 'options = NO_SSLv3\n' });
+  assert.equal(set[0].message, 'options = NO_SSLv3 has no effect: stunnel already sets it by default (since 5.06), and OpenSSL 1.1.0 and later are built without SSLv3 unless configured with enable-ssl3. Remove the line; choose protocol versions with sslVersionMin/sslVersionMax.');
   assert.deepEqual(briefs(lint({ [F]: SVC + 'options = NO_TICKET\noptions = -NO_COMPRESSION\n' })), []);
 });
 

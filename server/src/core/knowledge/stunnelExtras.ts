@@ -34,7 +34,7 @@ export const STUNNEL_SSL_OPTIONS: readonly string[] = [
  */
 export const STUNNEL_DEAD_SSL_OPTIONS: Record<string, string> = {
   NO_SSLv2: 'SSLv2 was removed from OpenSSL 1.1.0, so there is nothing left to switch off',
-  NO_SSLv3: 'stunnel already sets it by default (since 5.06), and OpenSSL 3 refuses SSLv3 anyway',
+  NO_SSLv3: 'stunnel already sets it by default (since 5.06), and OpenSSL 1.1.0 and later are built without SSLv3 unless configured with enable-ssl3',
   MICROSOFT_SESS_ID_BUG: 'OpenSSL 1.1.0 and later define it as 0',
   NETSCAPE_CHALLENGE_BUG: 'OpenSSL 1.1.0 and later define it as 0',
   NETSCAPE_REUSE_CIPHER_CHANGE_BUG: 'OpenSSL defines it as 0 since 0.9.8q',
@@ -52,6 +52,13 @@ export const STUNNEL_DEAD_SSL_OPTIONS: Record<string, string> = {
   NETSCAPE_CA_DN_BUG: 'OpenSSL 1.1.0 and later define it as 0',
   NETSCAPE_DEMO_CIPHER_CHANGE_BUG: 'OpenSSL 1.1.0 and later define it as 0',
 };
+
+/**
+ * What clearing NO_SSLv3 (`options = -NO_SSLv3`) changes: the flag goes, but OpenSSL 1.1.0 and later
+ * leave SSLv3 out at build time (Configure disables ssl3 by default; Debian 12's OpenSSL 3.0 has no
+ * SSLv3), so no SSLv3 handshake becomes possible there.
+ */
+export const STUNNEL_NO_SSLV3_CLEARED = 'With OpenSSL 1.1.0 and later, Debian 12\'s OpenSSL 3 included, this changes nothing only because they are built without SSLv3 (unless configured with enable-ssl3)';
 
 export type SocketValueType = 'flag' | 'int' | 'linger' | 'timeval' | 'string';
 

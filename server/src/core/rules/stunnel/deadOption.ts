@@ -1,4 +1,4 @@
-import { STUNNEL_DEAD_SSL_OPTIONS } from '../../knowledge/stunnelExtras';
+import { STUNNEL_DEAD_SSL_OPTIONS, STUNNEL_NO_SSLV3_CLEARED } from '../../knowledge/stunnelExtras';
 import { deleteEntry, fix } from '../fixes';
 import type { Rule } from '../rule';
 import { reportEntry, spanOfLoaded, stunnelLoad } from './load';
@@ -9,7 +9,7 @@ export const deadOption: Rule = {
   id: 'stunnel/dead-option',
   dialect: 'stunnel',
   severity: 'warning',
-  summary: 'Settings that do nothing with OpenSSL 1.1/3: options = NO_SSLv2/NO_SSLv3 and other zero flags, EGD; and compression, which OpenSSL 3 refuses (error).',
+  summary: 'Settings that do nothing with OpenSSL 1.1/3: options = NO_SSLv2/NO_SSLv3 and other zero flags, EGD; options = -NO_SSLv3, which would re-allow SSLv3; and compression, which OpenSSL 3 refuses (error).',
   check(ctx) {
     const load = stunnelLoad(ctx.workspace, ctx.doc);
     for (const le of load.entries) {
@@ -20,6 +20,15 @@ export const deadOption: Rule = {
         const flag = e.value.replace(/^-/, '');
         const dead = DEAD_BY_LC.get(flag.toLowerCase());
         if (!dead) continue;
+        if (dead.name === 'NO_SSLv3' && e.value.startsWith('-')) {
+          // stunnel's ctx.c sets NO_SSLv3 before applying the configured options, and a leading '-'
+          // clears a flag: the bit really goes (stunnel logs "TLS options: 0x100000 (+0x0, -0x2000000)").
+          reportEntry(ctx, load, le, spanOfLoaded(le), {
+            message: `options = ${e.value} clears the NO_SSLv3 flag stunnel sets by default (since 5.06), which would allow SSLv3 (broken by POODLE) again. ${STUNNEL_NO_SSLV3_CLEARED}. Remove the line; choose protocol versions with sslVersionMin/sslVersionMax.`,
+            fixes: remove(),
+          });
+          continue;
+        }
         reportEntry(ctx, load, le, spanOfLoaded(le), {
           message: `options = ${e.value} has no effect: ${dead.why}. Remove the line${/^NO_SSL/i.test(flag) ? '; choose protocol versions with sslVersionMin/sslVersionMax' : ''}.`,
           tags: ['unnecessary'],
