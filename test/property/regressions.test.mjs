@@ -256,3 +256,18 @@ test('a no-break space is a value to stunnel: pid = U+00A0 moved to the global p
   assert.deepEqual(errors(files[CONF]), ['stunnel/missing-certificate@1:1-1:10', 'stunnel/service-endpoints@1:1-1:10', 'stunnel/option-scope@2:1-2:4']);
   assert.deepEqual(errors(moved), ['stunnel/relative-path-without-foreground@1:5-1:6', 'stunnel/missing-certificate@2:1-2:10', 'stunnel/service-endpoints@2:1-2:10']);
 });
+
+test('two byte-order marks before a line separator: fix-all removes the marks, and the line is then reported for what it is', () => {
+  // Found by the long run (seed 23411677): U+2028 is no blank to systemd, so the line lacks '='.
+  const uri = core.pathToUri('/etc/systemd/system/stunnel.service');
+  const ws = new core.Workspace();
+  ws.set(uri, '\uFEFF\uFEFF\u2028\n');
+  const before = core.lintFile(ws, uri, core.resolveSettings({}));
+  assert.deepEqual(briefs(before), ['systemd/syntax-error@1:1-1:4']);
+  assert.match(before[0].message, /^The file starts with two byte-order marks/);
+  const fixed = core.fixAll(ws, uri, core.resolveSettings({}));
+  assert.equal(fixed.text, '\u2028\n');
+  ws.set(uri, fixed.text);
+  const after = core.lintFile(ws, uri, core.resolveSettings({}));
+  assert.deepEqual(after.map((f) => [brief(f), f.message]), [["systemd/syntax-error@1:1-1:2", "Missing '=' in '\u2028': systemd expects Key=Value and ignores this line."]]);
+});
