@@ -1,7 +1,7 @@
 // How the server is started: the installed command (dist/server.js, executable, run through its
 // #! line) and the VS Code client give Node the same flags, which keep the heap small.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -44,4 +44,14 @@ test('the VS Code client starts the server with the same flags', () => {
   const defined = new RegExp(`var ${run[1]} = (\\[[^\\]]*\\]);`).exec(bundle);
   assert.ok(defined, `${run[1]} is defined in dist/client.js`);
   assert.deepEqual(JSON.parse(defined[1]), FLAGS);
+});
+
+test('--version prints the version and --help a usage line, without starting the server', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const version = spawnSync(SERVER, ['--version'], { encoding: 'utf8', timeout: 10000 });
+  assert.equal(version.status, 0);
+  assert.equal(version.stdout, `daemonlint-language-server ${pkg.version}\n`);
+  const help = spawnSync(SERVER, ['--help'], { encoding: 'utf8', timeout: 10000 });
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^daemonlint-language-server: a language server for stunnel\.conf, systemd units and limits\.conf\.\nRun it from an editor with --stdio/);
 });
