@@ -162,3 +162,22 @@ test('newer-option: options and values newer than daemonlint.stunnelVersion', ()
   assert.deepEqual(briefs(only(older, 'stunnel/newer-option')), ['stunnel/newer-option@1:14-1:19', 'stunnel/newer-option@6:1-6:12', 'stunnel/newer-option@7:9-7:12']);
   assert.deepEqual(briefs(lint({ [F]: text })), []);
 });
+
+test('invalid-value: an address without a port is port 0 (stunnel 5.68): empty and host-only values read right', () => {
+  const cfg = (line) => ({ [F]: '[s]\naccept = 4443\ncert = /etc/stunnel/s.pem\n' + line + '\n' });
+  const pick = (line) => lint(cfg(line)).filter((f) => f.rule === 'stunnel/invalid-value');
+  const empty = pick('connect =');
+  assert.deepEqual(briefs(empty), ['stunnel/invalid-value@4:1-4:8']);
+  assert.equal(empty[0].severity, 'warning');
+  assert.equal(empty[0].message, 'connect is empty: stunnel connects to port 0 on localhost, so every connection fails (stunnel logs "Connection refused"). Write [host:]port.');
+  const host = pick('connect = 127.0.0.1:');
+  assert.deepEqual(briefs(host), ['stunnel/invalid-value@4:11-4:21']);
+  assert.equal(host[0].message, `'127.0.0.1:' has no port after the ':': stunnel connects to port 0, so every connection fails (stunnel logs "Connection refused"). Write the port after the ':'.`);
+  assert.deepEqual(host[0].fixes, []);
+  const acc = lint({ [F]: '[s]\naccept = 127.0.0.1:\nconnect = 80\ncert = /etc/stunnel/s.pem\n' }).filter((f) => f.rule === 'stunnel/invalid-value');
+  assert.deepEqual(briefs(acc), ['stunnel/invalid-value@2:10-2:20']);
+  assert.equal(acc[0].severity, 'error');
+  assert.equal(acc[0].message, `'127.0.0.1:' has no port after the ':': stunnel binds a port the kernel picks at random, so clients cannot know where to connect. Write the port after the ':'.`);
+  const accEmpty = lint({ [F]: '[s]\naccept =\nconnect = 80\ncert = /etc/stunnel/s.pem\n' }).filter((f) => f.rule === 'stunnel/invalid-value');
+  assert.equal(accEmpty[0].message, 'accept is empty: stunnel binds a port the kernel picks at random, so clients cannot know where to connect. Write [host:]port.');
+});

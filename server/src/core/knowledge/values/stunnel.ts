@@ -263,7 +263,17 @@ function checkAddress(name: string, v: string): StunnelValueProblem | null {
   if (!a) return null;
   const fatal = name === 'accept';
   const consequence = fatal ? 'so stunnel stops with "Cannot resolve accept target"' : 'so every connection attempt fails to resolve it';
-  if (a.port === '') return { message: `${name} = ${v} has no port; ${consequence}.`, start: 0, end: v.length, severity: fatal ? 'error' : 'warning' };
+  if (a.port === '') {
+    // stunnel 5.68 (Debian 12) takes a missing port as port 0 and an empty value as localhost:0:
+    // accept binds a port the kernel picks, connect/redirect get "Connection refused" every time.
+    const port0 = fatal
+      ? 'stunnel binds a port the kernel picks at random, so clients cannot know where to connect'
+      : `stunnel connects to port 0${v === '' ? ' on localhost' : ''}, so every connection fails (stunnel logs "Connection refused")`;
+    const message = v === ''
+      ? `${name} is empty: ${port0}. Write [host:]port.`
+      : `'${v}' has no port after the ':': ${port0}. Write the port after the ':'.`;
+    return { message, start: 0, end: v.length, severity: fatal ? 'error' : 'warning' };
+  }
   if (/^\d+$/.test(a.port)) return null; // the range is stunnel/port-range's business
   if (SERVICES.has(a.port)) return null;
   return { message: `'${a.port}' is neither a port number nor a TCP service name in /etc/services, ${consequence}. Write the port number.`, start: a.portStart, end: v.length, severity: fatal ? 'error' : 'warning' };
