@@ -271,3 +271,14 @@ test('two byte-order marks before a line separator: fix-all removes the marks, a
   const after = core.lintFile(ws, uri, core.resolveSettings({}));
   assert.deepEqual(after.map((f) => [brief(f), f.message]), [["systemd/syntax-error@1:1-1:2", "Missing '=' in '\u2028': systemd expects Key=Value and ignores this line."]]);
 });
+
+test('formatting keeps the indentation of a first line that starts with U+FEFF after its blanks', () => {
+  // Found by the long run (seeds 26443362, 26577985, 26704689): without the indentation the
+  // character opens the file and is read as a byte-order mark.
+  for (const [dialect, text] of [['stunnel', '\t\uFEFF='], ['stunnel', ' \t \uFEFF='], ['stunnel', '\f\uFEFF='], ['systemd-unit', '\t\uFEFF=x']]) {
+    const out = core.applyEdits(text, core.format(core.parse('file:///x', text, dialect)));
+    assert.equal(out, text + '\n', JSON.stringify(text));
+  }
+  // An ordinary first line still loses its indentation.
+  assert.equal(core.applyEdits('\tfoo = 1\n', core.format(core.parse('file:///x', '\tfoo = 1\n', 'stunnel'))), 'foo = 1\n');
+});

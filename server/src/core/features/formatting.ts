@@ -80,6 +80,9 @@ function formatLines(doc: ParsedDocument, kinds: LineKind[]): string[] {
         out.push(trimEnd(doc, text));
     }
   }
+  // A first line whose indentation hides a U+FEFF: without it the character would open the file
+  // and become a byte-order mark the program skips, so that line keeps its indentation.
+  if (out.length > 0 && !doc.hasBom && out[0].startsWith('\uFEFF')) out[0] = trimEnd(doc, lineText(doc, 0));
   return out;
 }
 
