@@ -221,6 +221,18 @@ test('sarif: valid against the SARIF 2.1.0 JSON schema', (t) => {
   assert.equal(r0.tool.driver.rules[r0.results[0].ruleIndex].id, 'daemonlint/unreadable-file');
 });
 
+test('text: bidirectional controls from the linted files are shown escaped', (t) => {
+  const dir = makeTree(t, { 'bidi.service': '[Service]\nExecStart=/bin/true\nUs\u202Eer=1\nX\u2066Y=2\n' });
+  const r = run(['--rule', 'systemd/unknown-directive=error'], { cwd: dir });
+  assert.equal(
+    r.stdout,
+    [
+      "bidi.service:3:1: error systemd/unknown-directive Unknown key 'Us\\u{202e}er' in [Service]: systemd ignores the line, so the setting never takes effect. Did you mean 'User'? Keys of your own must start with X-.",
+      "bidi.service:4:1: error systemd/unknown-directive Unknown key 'X\\u{2066}Y' in [Service]: systemd ignores the line, so the setting never takes effect. Keys of your own must start with X-.",
+    ].join('\n') + '\n',
+  );
+});
+
 test('text: control characters from the linted files are shown escaped, never sent to the terminal', (t) => {
   const dir = makeTree(t, {
     'esc.service': '[Service]\nExecStart=/bin/true\nFo\x1b[31mRED\x1b]0;pwned\x07o=1\n[Unit\x1b[2J\u009b1m\x7f]\n',

@@ -25,10 +25,13 @@ export function oneBased(r: Range): OneBased {
 /**
  * Text safe to print on a terminal: control characters (C0 but tab, DEL, C1) become `\xNN`, so a
  * linted file cannot move the cursor, clear the screen or retitle the window through a message
- * that quotes it, and a finding stays on one line.
+ * that quotes it, and a finding stays on one line. Bidirectional controls (U+202A-U+202E,
+ * U+2066-U+2069) become `\u{NNNN}`: they would reorder what the line seems to say.
  */
 export function visible(text: string): string {
-  return text.replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return text
+    .replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+    .replace(/[\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.charCodeAt(0).toString(16)}}`);
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1, hint: 0 };
