@@ -278,3 +278,17 @@ test('two byte-order marks: line 1 is no header for any rule (systemd strips one
   assert.deepEqual(briefs(other), ['systemd/syntax-error@1:1-1:6']);
   assert.equal(other[0].message, 'The file starts with two byte-order marks; systemd removes only one, so it reads the second one as part of this line. Save the file without BOMs.');
 });
+
+test('directive-wrong-section: the moved line keeps the blank after its backslash, so it does not swallow the next line', () => {
+  const files = { [UNIT]: '[Unit]\nRemainAfterExit=yes\\ \n[Service]\nType=oneshot\nExecStart=/bin/true\n' };
+  const found = lint(files);
+  assert.deepEqual(briefs(found), ['systemd/directive-wrong-section@2:1-2:16', 'systemd/continuation-whitespace@2:20-2:22']);
+  assert.deepEqual(shape(found[0].fixes[0]), ["Move 'RemainAfterExit=' to [Service]", true, [[UNIT, false, [[1, 0, 2, 0, ''], [4, 19, 4, 19, '\nRemainAfterExit=yes\\ ']]]]]);
+  const next = applied(files, found[0].fixes[0]);
+  assert.equal(next[UNIT], '[Unit]\n[Service]\nType=oneshot\nExecStart=/bin/true\nRemainAfterExit=yes\\ \n');
+  assert.deepEqual(briefs(lint(next)), ['systemd/continuation-whitespace@5:20-5:22']);
+  // A backslash ending the file continues into whatever follows it at the new place: no move.
+  const last = lint({ [UNIT]: '[Service]\nType=oneshot\nExecStart=/bin/true\n[Unit]\nRemainAfterExit=yes\\' });
+  assert.deepEqual(briefs(last), ['systemd/directive-wrong-section@5:1-5:16']);
+  assert.deepEqual(last[0].fixes, []);
+});

@@ -45,6 +45,13 @@ export function appendSection(doc: ParsedDocument, name: string, lines: string[]
   return { range: doc.index.rangeOf({ start: end, end }), newText: `${trailing}${blank}[${name}]${eol}${lines.join(eol)}${eol}` };
 }
 
+/** Whether a line ends in an odd run of backslashes: systemd joins the next line to it. */
+export function endsInBackslash(line: string): boolean {
+  let n = 0;
+  while (n < line.length && line[line.length - 1 - n] === '\\') n++;
+  return n % 2 === 1;
+}
+
 export function fix(title: string, doc: ParsedDocument, edits: TextEdit[], preferred = true): Fix {
   return { title, changes: [{ uri: doc.uri, edits }], preferred };
 }

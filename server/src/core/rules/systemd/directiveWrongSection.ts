@@ -1,6 +1,6 @@
 import { directive, sectionsOf } from '../../knowledge/systemd';
 import type { Section } from '../../syntax/ast';
-import { appendSection, deleteEntry, insertIntoSection } from '../fixes';
+import { appendSection, deleteEntry, endsInBackslash, insertIntoSection } from '../fixes';
 import type { Rule } from '../rule';
 import { allowedSections, isExtensionName, readableUntil } from './context';
 
@@ -28,12 +28,17 @@ export const directiveWrongSection: Rule = {
         const message = `'${e.key}=' belongs in ${where}, not [${s.name}]: systemd ignores it here ("Unknown key"), so it never takes effect.${homes.length ? ` Move it to [${home}].` : ' It has no place in this kind of unit.'}`;
         const fixes = [];
         if (home) {
-          const line = doc.text.slice(e.span.start, e.span.end);
+          // The line as written, blanks at its end included: 'yes\ ' keeps its backslash from
+          // joining the line that follows it at the new place.
+          const line = doc.text.slice(e.span.start, doc.index.lineEnd(e.endLine));
+          // A line ending in a backslash (a continuation cut off by the end of the file) would take
+          // in the line below it wherever it goes.
+          const continues = endsInBackslash(line);
           const target = firstByName.get(home);
           // The same assignment already in the right place: moving it would only duplicate it.
           const twin = target?.entries.find((x) => x.key === e.key && x.value === e.value);
           if (twin) fixes.push({ title: `Remove '${e.key}=' (already in [${home}])`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e)] }] });
-          else {
+          else if (!continues) {
             const insert = target ? insertIntoSection(doc, target, [line]) : appendSection(doc, home, [line]);
             fixes.push({ title: `Move '${e.key}=' to [${home}]`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e), insert] }] });
           }
