@@ -279,6 +279,18 @@ test('two byte-order marks: line 1 is no header for any rule (systemd strips one
   assert.equal(other[0].message, 'The file starts with two byte-order marks; systemd removes only one, so it reads the second one as part of this line. Save the file without BOMs.');
 });
 
+test('start-limit-in-service: an empty StartLimitInterval= gets no move (StartLimitIntervalSec= rejects it too); a valid one does', () => {
+  const files = { [UNIT]: '[Unit]\nDescription=x\n[Service]\nExecStart=/bin/true\nStartLimitInterval=\nStartLimitBurst=3\n' };
+  const found = lint(files);
+  assert.deepEqual(briefs(found), ['systemd/start-limit-in-service@5:1-5:19', 'systemd/invalid-value@5:20-5:20', 'systemd/start-limit-in-service@6:1-6:16']);
+  assert.deepEqual(found[0].fixes, []);
+  assert.deepEqual(shape(found[2].fixes[0]), ['Move to [Unit] as StartLimitBurst=', true, [[UNIT, false, [[5, 0, 6, 0, ''], [1, 13, 1, 13, '\nStartLimitBurst=3']]]]]);
+  // A value ending in a backslash would take in the line below it at the new place.
+  const stray = lint({ [UNIT]: '[Unit]\n[Service]\nExecStart=/bin/true\nRebootArgument=a\\ \n' });
+  assert.deepEqual(briefs(stray), ['systemd/start-limit-in-service@4:1-4:15', 'systemd/continuation-whitespace@4:17-4:19']);
+  assert.deepEqual(stray[0].fixes, []);
+});
+
 test('directive-wrong-section: the moved line keeps the blank after its backslash, so it does not swallow the next line', () => {
   const files = { [UNIT]: '[Unit]\nRemainAfterExit=yes\\ \n[Service]\nType=oneshot\nExecStart=/bin/true\n' };
   const found = lint(files);

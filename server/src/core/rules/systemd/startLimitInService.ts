@@ -1,6 +1,9 @@
+import { directive } from '../../knowledge/systemd';
+import { checkSystemdValue } from '../../knowledge/values/systemd';
 import type { ParsedDocument, Section } from '../../syntax/ast';
-import { appendSection, deleteEntry, insertIntoSection } from '../fixes';
+import { appendSection, deleteEntry, endsInBackslash, insertIntoSection } from '../fixes';
 import type { Rule } from '../rule';
+import { cxOf } from './context';
 
 /** Keys that moved from [Service] to [Unit] (systemd 229), with their name in [Unit]. */
 const MOVED: Record<string, string> = {
@@ -30,11 +33,18 @@ export const startLimitInService: Rule = {
         const line = `${target}=${e.value}`;
         const unit = unitSection(doc);
         const insert = unit ? insertIntoSection(doc, unit, [line]) : appendSection(doc, 'Unit', [line]);
+        // A value the key does not take in [Unit] either (an empty StartLimitInterval=, which
+        // systemd rejects): moving it would only carry the error along, so systemd/invalid-value's
+        // advice (remove the line or give a value) is the one to follow. A value ending in a
+        // backslash would join the line below it at the new place.
+        const d = directive('Unit', target);
+        const problem = d ? checkSystemdValue(d, e.value, cxOf(ctx)) : null;
+        const movable = (!problem || (problem.severity !== undefined && problem.severity !== 'error')) && !endsInBackslash(line);
         ctx.report({
           span: e.keySpan,
           message: `${e.key}= belongs in [Unit]${target !== e.key ? ` (as ${target}=)` : ''}; systemd still reads it under [Service] only for compatibility with old units, and newer releases may drop that. Move it to [Unit].`,
           tags: ['deprecated'],
-          fixes: [{ title: `Move to [Unit] as ${target}=`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e), insert] }] }],
+          fixes: movable ? [{ title: `Move to [Unit] as ${target}=`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e), insert] }] }] : [],
         });
       }
     }
