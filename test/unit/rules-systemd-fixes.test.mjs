@@ -291,6 +291,19 @@ test('start-limit-in-service: an empty StartLimitInterval= gets no move (StartLi
   assert.deepEqual(stray[0].fixes, []);
 });
 
+test('environment-unquoted-space: the quotes of the assignment are syntax, so the fix does not escape them into the name', () => {
+  const files = { [UNIT]: '[Service]\nExecStart=/bin/true\nEnvironment="A=b c"Type= \t yes D=e\nEnvironment=\'X=\\n\' y\n' };
+  const found = lint(files);
+  assert.deepEqual(briefs(found), ['systemd/environment-unquoted-space@3:28-3:31', 'systemd/environment-unquoted-space@4:20-4:21']);
+  assert.equal(found[0].message, `Environment= splits its value at whitespace: A gets 'b cType=' and systemd rejects 'yes' as a word without '='. To set A to 'b cType= yes', quote the whole assignment: "A=b cType= yes".`);
+  assert.deepEqual(shape(found[0].fixes[0]), ['Quote the assignment of A', true, [[UNIT, false, [[2, 12, 2, 30, '"A=b cType= yes"']]]]]);
+  // A control character the assignment holds is written back as its escape, not as a raw line break.
+  assert.deepEqual(shape(found[1].fixes[0]), ['Quote the assignment of X', true, [[UNIT, false, [[3, 12, 3, 20, '"X=\\n y"']]]]]);
+  const next = applied(files, found[0].fixes[0]);
+  assert.equal(next[UNIT], '[Service]\nExecStart=/bin/true\nEnvironment="A=b cType= yes" D=e\nEnvironment=\'X=\\n\' y\n');
+  assert.deepEqual(briefs(lint(next)), ['systemd/environment-unquoted-space@4:20-4:21']);
+});
+
 test('directive-wrong-section: the moved line keeps the blank after its backslash, so it does not swallow the next line', () => {
   const files = { [UNIT]: '[Unit]\nRemainAfterExit=yes\\ \n[Service]\nType=oneshot\nExecStart=/bin/true\n' };
   const found = lint(files);

@@ -6,6 +6,9 @@ import { knownEntries } from './context';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+/** Control characters as the escapes systemd reads back inside double quotes. */
+const ESCAPED: Record<string, string> = { '\x07': 'a', '\b': 'b', '\t': 't', '\n': 'n', '\v': 'v', '\f': 'f', '\r': 'r' };
+
 export const environmentUnquotedSpace: Rule = {
   id: 'systemd/environment-unquoted-space',
   dialect: 'systemd-unit',
@@ -25,12 +28,15 @@ export const environmentUnquotedSpace: Rule = {
         const orphans = toks.slice(i + 1, j);
         const last = orphans[orphans.length - 1];
         const name = first.text.slice(0, first.text.indexOf('='));
-        const raw = e.value.slice(first.start, last.end);
-        const intended = `${first.text} ${orphans.map((o) => o.text).join(' ')}`;
+        // The assignment as systemd reads it (its quotes and escapes are syntax: they may hold the
+        // name), then the stray words as written, one space apart; the whole in double quotes, with
+        // the quotes, backslashes and control characters of the text escaped.
+        const intended = `${first.text} ${orphans.map((o) => e.value.slice(o.start, o.end)).join(' ')}`;
+        const quoted = `"${intended.replace(/["\\\x07\b\t\n\v\f\r]/g, (c) => `\\${ESCAPED[c] ?? c}`)}"`;
         ctx.report({
           span: valueSubSpan(e, orphans[0].start, last.end),
-          message: `Environment= splits its value at whitespace: ${name} gets '${first.text.slice(name.length + 1)}' and systemd rejects '${orphans.map((o) => o.text).join(' ')}' as ${orphans.length > 1 ? 'words' : 'a word'} without '='. To set ${intended.replace(/^([^=]*)=/, '$1 to \'')}', quote the whole assignment: "${intended}".`,
-          fixes: [fix(`Quote the assignment of ${name}`, doc, [replaceSpan(doc, valueSubSpan(e, first.start, last.end), `"${raw.replace(/(["\\])/g, '\\$1')}"`)])],
+          message: `Environment= splits its value at whitespace: ${name} gets '${first.text.slice(name.length + 1)}' and systemd rejects '${orphans.map((o) => o.text).join(' ')}' as ${orphans.length > 1 ? 'words' : 'a word'} without '='. To set ${intended.replace(/^([^=]*)=/, '$1 to \'')}', quote the whole assignment: ${quoted}.`,
+          fixes: [fix(`Quote the assignment of ${name}`, doc, [replaceSpan(doc, valueSubSpan(e, first.start, last.end), quoted)])],
         });
         i = j - 1;
       }
