@@ -304,6 +304,23 @@ test('environment-unquoted-space: the quotes of the assignment are syntax, so th
   assert.deepEqual(briefs(lint(next)), ['systemd/environment-unquoted-space@4:20-4:21']);
 });
 
+test('missing-exec-start: an empty ExecStart= in a drop-in is blamed only when it clears a command', () => {
+  const none = lint({ [UNIT]: '[Unit]\nDescription=x\n', [DROPIN]: '[Service]\nExecStart=\n' });
+  assert.deepEqual(briefs(none), ['systemd/missing-exec-start@1:1-1:7']);
+  assert.equal(none[0].message, 'This service has no ExecStart=, no ExecStop= and no SuccessAction=: systemd refuses to load it ("Service has no ExecStart=, ExecStop=, or SuccessAction="). Add ExecStart= with the command to run.');
+  assert.deepEqual(none[0].related, []);
+  // Renaming the typo 'xecStart=' to ExecStart= no longer turns the finding into a different one.
+  const typo = { [UNIT]: '[Unit]\nDescription=x\n', [DROPIN]: '[Service]\nxecStart=\n' };
+  const rename = lint(typo, { target: DROPIN }).find((f) => f.rule === 'systemd/unknown-directive').fixes[0];
+  assert.deepEqual(shape(rename), ["Change to 'ExecStart'", true, [[DROPIN, false, [[1, 0, 1, 8, 'ExecStart']]]]]);
+  assert.deepEqual(lint(applied(typo, rename)).map((f) => f.message), [none[0].message]);
+  // The second of two empty lines clears nothing: only the first is named.
+  const two = lint({ [UNIT]: '[Unit]\nDescription=x\n[Service]\nExecStart=/bin/a\n', [DROPIN]: '[Service]\nExecStart=\nExecStart=\n' });
+  assert.deepEqual(briefs(two), ['systemd/missing-exec-start@3:1-3:10']);
+  assert.match(two[0].message, /^This service has no ExecStart= \(a drop-in clears it and sets no new one\), no ExecStop=/);
+  assert.deepEqual(two[0].related.map((r) => [core.uriToPath(r.uri), r.range.start.line, r.message]), [[DROPIN, 1, 'this drop-in clears ExecStart=']]);
+});
+
 test('directive-wrong-section: the moved line keeps the blank after its backslash, so it does not swallow the next line', () => {
   const files = { [UNIT]: '[Unit]\nRemainAfterExit=yes\\ \n[Service]\nType=oneshot\nExecStart=/bin/true\n' };
   const found = lint(files);

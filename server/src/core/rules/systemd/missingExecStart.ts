@@ -1,3 +1,4 @@
+import type { Entry, ParsedDocument } from '../../syntax/ast';
 import type { Rule } from '../rule';
 import { relativeExecutables } from '../../knowledge/values/systemd';
 import { parseExecLines } from '../../knowledge/values/systemdExec';
@@ -19,7 +20,23 @@ export const missingExecStart: Rule = {
     const hasSuccess = !!success && success.value !== 'none';
     // Without Type= and ExecStart=, systemd makes the service Type=oneshot.
     const type = effectiveValue(ws, doc, 'Service', 'Type')?.value ?? 'oneshot';
-    const cleared = unitFiles(ws, doc).slice(1).flatMap((d) => d.sections.flatMap((s) => s.entries.filter((e) => s.name === 'Service' && e.key === 'ExecStart' && e.value === '').map((e) => ({ d, e }))));
+    // Empty ExecStart= lines of drop-ins that drop a command set before them (one that clears an
+    // already empty list changes nothing, and the message must not blame it).
+    const cleared: { d: ParsedDocument; e: Entry }[] = [];
+    let set = false;
+    unitFiles(ws, doc).forEach((d, file) => {
+      for (const s of d.sections) {
+        if (s.name !== 'Service') continue;
+        for (const e of s.entries) {
+          if (e.key !== 'ExecStart') continue;
+          if (e.value !== '') set = true;
+          else {
+            if (set && file > 0) cleared.push({ d, e });
+            set = false;
+          }
+        }
+      }
+    });
     const related = cleared.map(({ d, e }) => ({ uri: d.uri, range: d.index.rangeOf(e.span), message: 'this drop-in clears ExecStart=' }));
     const span = unitAnchor(doc, 'Service');
     const clearedNote = cleared.length ? ' (a drop-in clears it and sets no new one)' : '';
