@@ -4,6 +4,7 @@ import { limitsSyntaxError } from './limits/syntaxError';
 import type { Rule } from './rule';
 import { debugFacility } from './stunnel/debugFacility';
 import { deadOption } from './stunnel/deadOption';
+import { duplicateAccept } from './stunnel/duplicateAccept';
 import { duplicateService } from './stunnel/duplicateService';
 import { fipsProvider } from './stunnel/fipsProvider';
 import { globalAccept } from './stunnel/globalAccept';
@@ -120,6 +121,7 @@ export const RULES: readonly Rule[] = [
   relativePathWithoutForeground,
   missingFile,
   unknownUser,
+  duplicateAccept,
   duplicateService,
   repeatedOption,
   globalAccept,
