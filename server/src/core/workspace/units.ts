@@ -133,12 +133,13 @@ export interface DaemonLaunch {
 /** What one ExecStart= line runs, when it is a daemon Daemonlint knows. */
 export function launchOf(ws: Workspace, unitFile: ParsedDocument, exec: Entry): DaemonLaunch | undefined {
   const cmd = parseExec(exec.value);
-  const programWord = cmd.words[0];
+  const at = programIndex(cmd.words);
+  const programWord = at === undefined ? undefined : cmd.words[at];
   const daemon = programWord ? daemonForBinary(programWord.text) : undefined;
-  if (!daemon) return undefined;
+  if (!daemon || at === undefined) return undefined;
   let configPath: string | undefined = daemon.defaultConfig;
   let configWord: ExecWord | undefined;
-  for (const w of cmd.words.slice(1)) {
+  for (const w of cmd.words.slice(at + 1)) {
     if (w.text.startsWith('-')) {
       // -fd N reads the config from a descriptor; -help, -version and friends start no daemon.
       configPath = undefined;
@@ -155,7 +156,31 @@ export function launchOf(ws: Workspace, unitFile: ParsedDocument, exec: Entry): 
     // A template's %i stands for whole configs; a file that another config includes is only a part of one.
     if (pattern.includes('*') && daemon.configDialect === 'stunnel') configs = configs.filter((u) => !isIncludedStunnelFile(ws, u));
   }
-  return { unit: unitFile, exec, daemon, program: programWord.text, configPath, configWord, programWord, configs };
+  return { unit: unitFile, exec, daemon, program: programWord!.text, configPath, configWord, programWord: programWord!, configs };
+}
+
+/** env's options that take the next word as their argument. */
+const ENV_OPTIONS_WITH_ARGUMENT = new Set(['-u', '--unset', '-C', '--chdir']);
+
+/**
+ * Which word names the program that runs: the first, or for `env [OPTION]... [NAME=VALUE]...
+ * PROGRAM ...` the word after env's own. undefined when env splits a string (-S) or runs nothing.
+ */
+function programIndex(words: ExecWord[]): number | undefined {
+  if (words.length === 0) return undefined;
+  if (words[0].text.slice(words[0].text.lastIndexOf('/') + 1) !== 'env') return 0;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i].text;
+    if (w === '-S' || w.startsWith('--split-string') || (/^-[^-]/.test(w) && w.includes('S'))) return undefined;
+    if (ENV_OPTIONS_WITH_ARGUMENT.has(w)) {
+      i++;
+      continue;
+    }
+    if (w === '--') return i + 1 < words.length ? i + 1 : undefined;
+    if (w.startsWith('-') || /^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) continue;
+    return i;
+  }
+  return undefined;
 }
 
 /**
