@@ -138,6 +138,7 @@ export const NO_FIX = {
   'stunnel/relative-path-without-foreground': 'the absolute path is not knowable',
   'stunnel/missing-file': 'the right path is not knowable',
   'stunnel/unknown-user': 'creating the user or picking another one happens outside the file',
+  'stunnel/duplicate-accept': 'which service moves, and to which port or address, is the user\'s choice',
   'stunnel/duplicate-service': 'the new name is the user\'s choice',
   'stunnel/setuid-low-port': 'a note about reloads; nothing in the file is wrong',
   'systemd/specifier-not-expanded': 'the intended literal value is not known',
