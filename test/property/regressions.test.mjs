@@ -282,3 +282,16 @@ test('formatting keeps the indentation of a first line that starts with U+FEFF a
   // An ordinary first line still loses its indentation.
   assert.equal(core.applyEdits('\tfoo = 1\n', core.format(core.parse('file:///x', '\tfoo = 1\n', 'stunnel'))), 'foo = 1\n');
 });
+
+test('relative-path-under-systemd offers no absolute rewrite for a value holding "=" (two lines run together)', () => {
+  // Found by a fuzz run (seed 22356241): 'include =pid = /tmp/stunnel' became 'include = /etc/stunnel/pid = /tmp/stunnel'.
+  const files = {
+    '/etc/systemd/system/s.service': '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/s.conf\nLimitNOFILE=4096\n',
+    '/etc/stunnel/s.conf': 'foreground = yes\ninclude =pid = /tmp/stunnel\n[x]\naccept = 443\nconnect = 80\ncert = a.pem\n',
+  };
+  const f = lint(files, { target: '/etc/stunnel/s.conf' }).filter((x) => x.rule === 'stunnel/relative-path-under-systemd');
+  assert.deepEqual(f.map((x) => [brief(x), x.fixes.map((y) => y.title)]), [
+    ['stunnel/relative-path-under-systemd@2:10-2:27', ['Add WorkingDirectory=/etc/stunnel to s.service']],
+    ['stunnel/relative-path-under-systemd@6:8-6:13', ['Use /etc/stunnel/a.pem', 'Add WorkingDirectory=/etc/stunnel to s.service']],
+  ]);
+});
