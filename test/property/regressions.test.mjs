@@ -291,7 +291,7 @@ test('relative-path-under-systemd offers no absolute rewrite for a value holding
   };
   const f = lint(files, { target: '/etc/stunnel/s.conf' }).filter((x) => x.rule === 'stunnel/relative-path-under-systemd');
   assert.deepEqual(f.map((x) => [brief(x), x.fixes.map((y) => y.title)]), [
-    ['stunnel/relative-path-under-systemd@2:10-2:27', ['Add WorkingDirectory=/etc/stunnel to s.service']],
+    ['stunnel/relative-path-under-systemd@2:10-2:28', ['Add WorkingDirectory=/etc/stunnel to s.service']],
     ['stunnel/relative-path-under-systemd@6:8-6:13', ['Use /etc/stunnel/a.pem', 'Add WorkingDirectory=/etc/stunnel to s.service']],
   ]);
 });
