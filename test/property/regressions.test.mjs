@@ -295,3 +295,36 @@ test('relative-path-under-systemd offers no absolute rewrite for a value holding
     ['stunnel/relative-path-under-systemd@6:8-6:13', ['Use /etc/stunnel/a.pem', 'Add WorkingDirectory=/etc/stunnel to s.service']],
   ]);
 });
+
+test('an include naming another folder of the same name as the config\'s own is no loop, and option-scope moves no line onto itself', () => {
+  // Found by a fuzz run (seed 21585890): /etc/stunnel/stunnel.conf with include=/var/lib/stunnel was read as
+  // including its own folder, so its first line was reported out of scope and the move overlapped itself.
+  const files = { '/etc/stunnel/stunnel.conf': 'setEnv=\n[]\ninclude=/var/lib/stunnel' };
+  const f = lint(files);
+  assert.deepEqual(f.filter((x) => ['stunnel/include-error', 'stunnel/option-scope', 'stunnel/duplicate-service'].includes(x.rule)).map(brief), []);
+});
+
+test('relative-path-under-systemd offers no absolute rewrite for a value holding blanks, ";" or "#"', () => {
+  // Found by a fuzz run (seed 22395837): a value of a path, blanks, ';' and U+FEFF got "Use /etc/stunnel/…".
+  const files = {
+    '/etc/systemd/system/s.service': '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/s.conf\nLimitNOFILE=4096\n',
+    '/etc/stunnel/s.conf': 'foreground = yes\n[x]\naccept = 443\nconnect = 80\ncert = a b.pem\nkey = k ;\uFEFF\nCAfile = c#d\n',
+  };
+  const f = lint(files, { target: '/etc/stunnel/s.conf' }).filter((x) => x.rule === 'stunnel/relative-path-under-systemd');
+  assert.deepEqual(f.map((x) => [brief(x), x.fixes.map((y) => y.title)]), [
+    ['stunnel/relative-path-under-systemd@5:8-5:15', ['Add WorkingDirectory=/etc/stunnel to s.service']],
+    ['stunnel/relative-path-under-systemd@6:7-6:11', ['Add WorkingDirectory=/etc/stunnel to s.service']],
+    ['stunnel/relative-path-under-systemd@7:10-7:13', ['Add WorkingDirectory=/etc/stunnel to s.service']],
+  ]);
+});
+
+test('environment-unquoted-space offers no quoting when the quoted value would still be ignored', () => {
+  // Found by a fuzz run (seed 22372080): a '%' that is no specifier makes systemd ignore the line quoted or not.
+  const found = lint({ '/etc/systemd/system/a.service': '[Service]\nExecStart=/bin/true\nEnvironment=JAVA_OPTS= % =x-Xms256m\n' });
+  const env = found.filter((x) => x.rule === 'systemd/environment-unquoted-space');
+  assert.deepEqual(env.map((x) => [brief(x), x.fixes.map((y) => y.title)]), [['systemd/environment-unquoted-space@3:24-3:25', []]]);
+  assert.deepEqual(found.filter((x) => x.rule === 'systemd/invalid-value').map(brief), ['systemd/invalid-value@3:24-3:26']);
+  // Without the stray '%' the quoting is offered.
+  const ok = lint({ '/etc/systemd/system/a.service': '[Service]\nExecStart=/bin/true\nEnvironment=JAVA_OPTS=-Xms256m -Xmx1g\n' });
+  assert.deepEqual(ok.filter((x) => x.rule === 'systemd/environment-unquoted-space').map((x) => x.fixes.map((y) => y.title)), [['Quote the assignment of JAVA_OPTS']]);
+});

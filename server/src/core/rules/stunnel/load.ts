@@ -112,7 +112,7 @@ interface Listing {
 }
 
 /** The files of an include directory, from the workspace and the reader. */
-function listIncludeDir(ws: Workspace, dirPath: string, live: boolean): Listing | 'missing' | 'not-dir' | 'unknown' {
+function listIncludeDir(ws: Workspace, dirPath: string, live: boolean, from?: string): Listing | 'missing' | 'not-dir' | 'unknown' {
   const inWs = ws
     .uris()
     .map(uriToPath)
@@ -121,12 +121,13 @@ function listIncludeDir(ws: Workspace, dirPath: string, live: boolean): Listing 
   const fromReader = ws.reader?.listDir(dirPath);
   if (fromReader || inWs.length > 0) return { dir: dirPath, names: [...new Set([...(fromReader ?? []), ...inWs])].sort(byteOrder) };
   if (live) return ws.reader?.readFile(dirPath) !== undefined ? 'not-dir' : 'missing';
-  // A copy of a configuration (e.g. in a repository): the one workspace folder with that name.
+  // A copy of a configuration (e.g. in a repository): the one workspace folder with that name,
+  // other than the including file's own (/etc/stunnel/x.conf naming /var/lib/stunnel is no loop).
   const dirs = new Set(
     ws
       .uris()
       .map((u) => dirname(uriToPath(u)))
-      .filter((d) => basename(d) === basename(dirPath)),
+      .filter((d) => basename(d) === basename(dirPath) && d !== from),
   );
   if (dirs.size === 1) return listIncludeDir(ws, [...dirs][0], true) as Listing;
   return 'unknown';
@@ -188,7 +189,7 @@ function buildLoad(ws: Workspace, root: ParsedDocument, partial: boolean): Stunn
       load.includeProblems.push({ at: le, kind: 'limit', message: `Includes are nested more than ${INCLUDE_LIMITS.depth} levels deep here; Daemonlint stops following them.` });
       return;
     }
-    const listing = le.entry.value === '' ? 'missing' : listIncludeDir(ws, dir, live);
+    const listing = le.entry.value === '' ? 'missing' : listIncludeDir(ws, dir, live, dirname(uriToPath(le.doc.uri)));
     if (listing === 'unknown') return;
     if (listing === 'missing' || listing === 'not-dir') {
       const what = listing === 'missing' ? 'does not exist' : 'is a file, not a directory';
@@ -246,7 +247,7 @@ function cacheFor(ws: Workspace): Cache {
     for (const s of doc.sections) {
       for (const e of s.entries) {
         if (optionOf(e)?.name !== 'include' || e.value === '') continue;
-        const listing = listIncludeDir(ws, resolveRef(ws, doc, e.value), live);
+        const listing = listIncludeDir(ws, resolveRef(ws, doc, e.value), live, dirname(uriToPath(doc.uri)));
         if (typeof listing === 'string') continue;
         for (const name of listing.names) {
           const uri = pathToUri(joinPath(listing.dir, name));

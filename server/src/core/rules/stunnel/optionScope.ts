@@ -11,6 +11,8 @@ function moveFix(load: StunnelLoad, le: LoadedEntry): Fix[] {
   if (le.doc !== doc || !opener || opener.doc !== doc) return [];
   const before = load.global.filter((g) => g.doc === doc && g.entry.line < opener.line);
   const last = before[before.length - 1];
+  // The line is itself the end of the global part (the include that read it back stands later): nothing to move.
+  if (last && last.entry.line <= le.entry.endLine && last.entry.endLine >= le.entry.line) return [];
   const text = doc.text.slice(le.entry.span.start, le.entry.span.end);
   const top = { line: 0, character: doc.hasBom ? 1 : 0 };
   const insert: TextEdit = last ? insertLinesAfter(doc, last.entry.endLine, [text]) : { range: { start: top, end: top }, newText: text + doc.index.eol };

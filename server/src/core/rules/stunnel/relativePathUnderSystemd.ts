@@ -46,8 +46,9 @@ export const relativePathUnderSystemd: Rule = {
         if ((opt.name === 'key' || opt.name === 'cert') && s.entries.some((x) => /^engine(Id|Num)$/i.test(x.key))) continue;
         const fixes: Fix[] = [];
         // A comment after the path stays wrong with the directory in front (stunnel/inline-comment): no rewrite then.
-        // Nor for a value holding '=': that is two lines run together (include =pid = ...), not a path to keep.
-        if (configDir && !inlineComment(opt, e.value) && !e.value.includes('=')) fixes.push(fix(`Use ${joinPath(configDir, e.value)}`, doc, [replaceSpan(doc, e.valueSpan, joinPath(configDir, e.value))]));
+        // Nor for a value holding '=' (two lines run together: include =pid = ...), blanks, ';' or '#':
+        // that is not one path, and the rewrite would only move the trouble.
+        if (configDir && !inlineComment(opt, e.value) && !/[=\s;#]/.test(e.value)) fixes.push(fix(`Use ${joinPath(configDir, e.value)}`, doc, [replaceSpan(doc, e.valueSpan, joinPath(configDir, e.value))]));
         if (configDir && service) {
           // After an empty WorkingDirectory= read later (a later [Service], a drop-in), which would reset it.
           const changes = addSettings(unitAndDropIns(ws, launch.unit), 'Service', launch.unit, sectionEndLine(service), [`WorkingDirectory=${configDir}`]);

@@ -1,8 +1,9 @@
+import { checkSystemdValue } from '../../knowledge/values/systemd';
 import { execTokens } from '../../knowledge/values/systemdExec';
 import { valueSubSpan } from '../../syntax/ast';
 import { fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
-import { knownEntries } from './context';
+import { cxOf, knownEntries } from './context';
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -33,10 +34,13 @@ export const environmentUnquotedSpace: Rule = {
         // the quotes, backslashes and control characters of the text escaped.
         const intended = `${first.text} ${orphans.map((o) => e.value.slice(o.start, o.end)).join(' ')}`;
         const quoted = `"${intended.replace(/["\\\x07\b\t\n\v\f\r]/g, (c) => `\\${ESCAPED[c] ?? c}`)}"`;
+        // A line systemd ignores for another reason (a '%' that is no specifier) stays ignored once quoted: no fix then.
+        const after = e.value.slice(0, first.start) + quoted + e.value.slice(last.end);
+        const fixable = !checkSystemdValue(d, after, cxOf(ctx));
         ctx.report({
           span: valueSubSpan(e, orphans[0].start, last.end),
           message: `Environment= splits its value at whitespace: ${name} gets '${first.text.slice(name.length + 1)}' and systemd rejects '${orphans.map((o) => o.text).join(' ')}' as ${orphans.length > 1 ? 'words' : 'a word'} without '='. To set ${intended.replace(/^([^=]*)=/, '$1 to \'')}', quote the whole assignment: ${quoted}.`,
-          fixes: [fix(`Quote the assignment of ${name}`, doc, [replaceSpan(doc, valueSubSpan(e, first.start, last.end), quoted)])],
+          fixes: fixable ? [fix(`Quote the assignment of ${name}`, doc, [replaceSpan(doc, valueSubSpan(e, first.start, last.end), quoted)])] : [],
         });
         i = j - 1;
       }
