@@ -114,6 +114,11 @@ function newErrors(beforeResults, afterResults, beforeFiles, afterFiles, { exemp
   // byte-order mark) can let the parser see the next one, with a different message.
   const brokenBefore = new Set();
   for (const [uri, list] of beforeResults) for (const f of list) if (f.rule.endsWith('/syntax-error')) brokenBefore.add(`${core.uriToPath(uri)}:${f.range.start.line}`);
+  // Findings about a whole file (an empty range at its start) that the file already had: a fix can
+  // change what the message says is missing (a unit that gained ExecStop= but still has no ExecStart=).
+  const wholeFile = (f) => f.range.start.line === 0 && f.range.start.character === 0 && f.range.end.line === 0 && f.range.end.character === 0;
+  const fileLevelBefore = new Set();
+  for (const [uri, list] of beforeResults) for (const f of list) if (f.severity === 'error' && wholeFile(f)) fileLevelBefore.add(`${core.uriToPath(uri)}: ${f.rule}`);
   const out = [];
   for (const [uri, list] of afterResults) {
     const path = core.uriToPath(uri);
@@ -127,6 +132,7 @@ function newErrors(beforeResults, afterResults, beforeFiles, afterFiles, { exemp
         left.set(key, left.get(key) - 1);
         continue;
       }
+      if (wholeFile(f) && fileLevelBefore.has(`${path}: ${f.rule}`)) continue;
       if (f.rule.endsWith('/syntax-error') && brokenBefore.has(`${path}:${f.range.start.line}`)) {
         const line = (t) => t.split(/\r\n|\n|\r/)[f.range.start.line] ?? '';
         if (beforeFiles[path] !== undefined && line(beforeFiles[path]).includes(line(text))) continue;

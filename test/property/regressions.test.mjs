@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { brief, briefs, core, lint } from '../helpers.mjs';
+import { applyFix, brief, briefs, core, lint } from '../helpers.mjs';
 
 const applyEdits = (text, edits) => TextDocument.applyEdits(TextDocument.create('file:///x', 'x', 0, text), edits);
 
@@ -327,4 +327,72 @@ test('environment-unquoted-space offers no quoting when the quoted value would s
   // Without the stray '%' the quoting is offered.
   const ok = lint({ '/etc/systemd/system/a.service': '[Service]\nExecStart=/bin/true\nEnvironment=JAVA_OPTS=-Xms256m -Xmx1g\n' });
   assert.deepEqual(ok.filter((x) => x.rule === 'systemd/environment-unquoted-space').map((x) => x.fixes.map((y) => y.title)), [['Quote the assignment of JAVA_OPTS']]);
+});
+
+test('%i in a unit that is no template is empty: its ExecStart= config path names no other config', () => {
+  // Found by a fuzz run (seed 22482947): stunnel.service with /etc/stunnel/%i.conf was linked to stunnel.conf.
+  const unit = '[Service]\nLimitNOFILE=65536\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\n';
+  const conf = '[x]\naccept = 443\nconnect = 80\ncert = /etc/stunnel/x.pem\n';
+  const mismatch = (files, target) => briefs(lint(files, { target }).filter((x) => x.rule === 'systemd/type-foreground-mismatch'));
+  assert.deepEqual(mismatch({ '/etc/systemd/system/stunnel.service': unit, '/etc/stunnel/stunnel.conf': conf }), []);
+  // A template and an instance's own unit file still find their configs.
+  assert.deepEqual(mismatch({ '/etc/systemd/system/stunnel@.service': unit, '/etc/stunnel/a.conf': conf }), ['systemd/type-foreground-mismatch@3:1-3:10']);
+  assert.deepEqual(mismatch({ '/etc/systemd/system/stunnel@a.service': unit, '/etc/stunnel/a.conf': conf, '/etc/stunnel/b.conf': conf }), ['systemd/type-foreground-mismatch@3:1-3:10']);
+  assert.deepEqual(mismatch({ '/etc/systemd/system/stunnel@b.service': unit, '/etc/stunnel/a.conf': conf }), []);
+});
+
+test('lines added at the top of a stunnel config go after its byte-order mark', () => {
+  // Found by a fuzz run (seed 22514623): 'foreground = yes' went before the mark, which then sat inside '[]'.
+  const files = { '/etc/systemd/system/stunnel@.service': '[Service]\nLimitNOFILE=65536\nExecStart=/usr/bin/stunnel4 /etc/stunnel/%i.conf\n', '/etc/stunnel/a.conf': '\uFEFF[x]\naccept = 443\n' };
+  const f = lint(files).find((x) => x.rule === 'systemd/type-foreground-mismatch');
+  const set = f.fixes.find((x) => x.title === 'Set foreground = yes in a.conf');
+  assert.equal(applyFix(files['/etc/stunnel/a.conf'], set, core.pathToUri('/etc/stunnel/a.conf')), '\uFEFFforeground = yes\n[x]\naccept = 443\n');
+});
+
+test('insecure-protocol fixes leave every service a range of versions', () => {
+  // Found by a fuzz run (seed 22284972): sslVersion = SSLv3 in a service became sslVersionMin = TLSv1.2 under a
+  // global sslVersion = SSLv3, whose ceiling of SSLv3 the service still inherited: an empty range.
+  const C = '/etc/stunnel/stunnel.conf';
+  const fixesOf = (text) => lint({ [C]: text }).filter((x) => x.rule === 'stunnel/insecure-protocol').map((x) => [brief(x), x.fixes.map((y) => y.title)]);
+  const apply = (text, line, title) => {
+    const f = lint({ [C]: text }).find((x) => x.rule === 'stunnel/insecure-protocol' && x.range.start.line === line - 1);
+    return applyFix(text, f.fixes.find((x) => x.title === title), core.pathToUri(C));
+  };
+  const svc = 'accept = 1\nconnect = 2\ncert = /a.pem\n';
+  const inherited = `sslVersion = SSLv3\n[s]\nsslVersion = SSLv3\n${svc}`;
+  assert.deepEqual(fixesOf(inherited), [
+    ['stunnel/insecure-protocol@1:14-1:19', ['Use sslVersionMin = TLSv1.2']],
+    ['stunnel/insecure-protocol@3:14-3:19', ['Use sslVersionMin = TLSv1.2 and sslVersionMax = TLSv1.3']],
+  ]);
+  const fixed = apply(inherited, 3, 'Use sslVersionMin = TLSv1.2 and sslVersionMax = TLSv1.3');
+  assert.equal(fixed, `sslVersion = SSLv3\n[s]\nsslVersionMin = TLSv1.2\nsslVersionMax = TLSv1.3\n${svc}`);
+  assert.deepEqual(briefs(lint({ [C]: fixed }).filter((x) => x.rule === 'stunnel/version-range')), []);
+  // A weak ceiling read after the line: no rewrite can help until that line is fixed.
+  assert.deepEqual(fixesOf(`sslVersion = SSLv3\n[s]\nsslVersionMax = TLSv1.1\n${svc}`), [
+    ['stunnel/insecure-protocol@1:14-1:19', []],
+    ['stunnel/insecure-protocol@3:17-3:24', ['Remove sslVersionMax (allow every version up to TLS 1.3)']],
+  ]);
+  // Removing a service's ceiling would fall back to a lower global one: raise it to TLSv1.3 instead.
+  assert.deepEqual(fixesOf(`sslVersionMax = SSLv3\n[s]\nsslVersionMin = TLSv1\nsslVersionMax = TLSv1.1\n${svc}`), [
+    ['stunnel/insecure-protocol@1:17-1:22', ['Remove sslVersionMax (allow every version up to TLS 1.3)']],
+    ['stunnel/insecure-protocol@3:17-3:22', []],
+    ['stunnel/insecure-protocol@4:17-4:24', ['Use sslVersionMax = TLSv1.3']],
+  ]);
+  // Nothing else in force: the one-line rewrite, indentation kept.
+  assert.equal(apply(`[s]\n  sslVersion = TLSv1\n${svc}`, 2, 'Use sslVersionMin = TLSv1.2'), `[s]\n  sslVersionMin = TLSv1.2\n${svc}`);
+});
+
+test('a unit line cut off by the end of the file in a backslash: moved without it, and lines added after it stay apart', () => {
+  // Found by a fuzz run (seed 22387919): such a line had no move fix, and one became movable once another line moved.
+  const U = '/etc/systemd/system/a.service';
+  const text = '[Unit]\nExecStart=/bin/true \\';
+  const f = lint({ [U]: text }).find((x) => x.rule === 'systemd/directive-wrong-section');
+  assert.deepEqual(f.fixes.map((x) => x.title), ["Move 'ExecStart=' to [Service]"]);
+  assert.equal(applyFix(text, f.fixes[0], core.pathToUri(U)), '[Unit]\n\n\n[Service]\nExecStart=/bin/true \n');
+  // A line added after a cut-off continuation is kept from joining it by a blank line.
+  const text2 = '[Unit]\nExecStop=/bin/x\n[Service]\nExecStart=/bin/true \\';
+  const g = lint({ [U]: text2 }).find((x) => x.rule === 'systemd/directive-wrong-section');
+  const out = applyFix(text2, g.fixes[0], core.pathToUri(U));
+  assert.equal(out, '[Unit]\n[Service]\nExecStart=/bin/true \\\n\nExecStop=/bin/x');
+  assert.deepEqual(briefs(lint({ [U]: out })), []);
 });

@@ -329,8 +329,13 @@ test('directive-wrong-section: the moved line keeps the blank after its backslas
   const next = applied(files, found[0].fixes[0]);
   assert.equal(next[UNIT], '[Unit]\n[Service]\nType=oneshot\nExecStart=/bin/true\nRemainAfterExit=yes\\ \n');
   assert.deepEqual(briefs(lint(next)), ['systemd/continuation-whitespace@5:20-5:22']);
-  // A backslash ending the file continues into whatever follows it at the new place: no move.
-  const last = lint({ [UNIT]: '[Service]\nType=oneshot\nExecStart=/bin/true\n[Unit]\nRemainAfterExit=yes\\' });
+  // A backslash ending the file would continue into whatever follows it at the new place: it moves
+  // without it (systemd reads it as a blank there).
+  const lastFiles = { [UNIT]: '[Service]\nType=oneshot\nExecStart=/bin/true\n[Unit]\nRemainAfterExit=yes\\' };
+  const last = lint(lastFiles);
   assert.deepEqual(briefs(last), ['systemd/directive-wrong-section@5:1-5:16']);
-  assert.deepEqual(last[0].fixes, []);
+  assert.deepEqual(shape(last[0].fixes[0]), ["Move 'RemainAfterExit=' to [Service]", true, [[UNIT, false, [[4, 0, 4, 20, ''], [2, 19, 2, 19, '\nRemainAfterExit=yes']]]]]);
+  const moved = applied(lastFiles, last[0].fixes[0]);
+  assert.equal(moved[UNIT], '[Service]\nType=oneshot\nExecStart=/bin/true\nRemainAfterExit=yes\n[Unit]\n');
+  assert.deepEqual(briefs(lint(moved)), []);
 });

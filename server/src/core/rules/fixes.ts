@@ -22,7 +22,16 @@ export function deleteEntry(doc: ParsedDocument, e: Entry): TextEdit {
 export function insertLinesAfter(doc: ParsedDocument, line: number, lines: string[]): TextEdit {
   const eol = doc.index.eol;
   const end = doc.index.lineEnd(line);
-  return { range: doc.index.rangeOf({ start: end, end }), newText: lines.map((l) => eol + l).join('') };
+  // A unit line ending in a backslash (cut off by the end of the file) would take in the first new
+  // line: a blank line between ends the continuation where it ended before.
+  const cut = doc.dialect === 'systemd-unit' && endsInBackslash(doc.text.slice(doc.index.lineStarts[line], end)) ? eol : '';
+  return { range: doc.index.rangeOf({ start: end, end }), newText: cut + lines.map((l) => eol + l).join('') };
+}
+
+/** Inserts text as new lines at the top of a file, after its byte-order mark (before it, the mark would end up inside a line). */
+export function insertLinesAtTop(doc: ParsedDocument, lines: string[]): TextEdit {
+  const top = { line: 0, character: doc.hasBom ? 1 : 0 };
+  return { range: { start: top, end: top }, newText: lines.map((l) => l + doc.index.eol).join('') };
 }
 
 /** The line new lines of a section go after: its last entry's last line, or its header when it has none. */

@@ -151,7 +151,10 @@ export function launchOf(ws: Workspace, unitFile: ParsedDocument, exec: Entry): 
   }
   let configs: string[] = [];
   if (configPath && daemon.configDialect) {
-    const pattern = configPath.replace(/%[iI]/g, '*');
+    // %i is a template's instance: any config name for stunnel@.service, the name itself for
+    // stunnel@mail.service, and empty in a unit with no '@' (as systemd expands it).
+    const instance = unitNameOf(unitFile).match(/@([^@]*)\.[^.]+$/);
+    const pattern = configPath.replace(/%[iI]/g, instance ? instance[1] || '*' : '');
     configs = ws.resolvePattern(pattern, unitFile.uri).filter((u) => ws.dialectOf(u) === daemon.configDialect);
     // A template's %i stands for whole configs; a file that another config includes is only a part of one.
     if (pattern.includes('*') && daemon.configDialect === 'stunnel') configs = configs.filter((u) => !isIncludedStunnelFile(ws, u));

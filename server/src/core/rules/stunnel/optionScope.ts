@@ -1,6 +1,6 @@
 import { basename, uriToPath } from '../../paths';
 import type { Fix, TextEdit } from '../../types';
-import { deleteEntry, insertLinesAfter } from '../fixes';
+import { deleteEntry, insertLinesAfter, insertLinesAtTop } from '../fixes';
 import type { Rule } from '../rule';
 import { reportEntry, stunnelLoad, type LoadedEntry, type StunnelLoad } from './load';
 
@@ -14,8 +14,7 @@ function moveFix(load: StunnelLoad, le: LoadedEntry): Fix[] {
   // The line is itself the end of the global part (the include that read it back stands later): nothing to move.
   if (last && last.entry.line <= le.entry.endLine && last.entry.endLine >= le.entry.line) return [];
   const text = doc.text.slice(le.entry.span.start, le.entry.span.end);
-  const top = { line: 0, character: doc.hasBom ? 1 : 0 };
-  const insert: TextEdit = last ? insertLinesAfter(doc, last.entry.endLine, [text]) : { range: { start: top, end: top }, newText: text + doc.index.eol };
+  const insert: TextEdit = last ? insertLinesAfter(doc, last.entry.endLine, [text]) : insertLinesAtTop(doc, [text]);
   return [{ title: `Move '${le.opt!.name}' to the global part`, preferred: true, changes: [{ uri: doc.uri, edits: [insert, deleteEntry(doc, le.entry)] }] }];
 }
 

@@ -30,15 +30,15 @@ export const directiveWrongSection: Rule = {
         if (home) {
           // The line as written, blanks at its end included: 'yes\ ' keeps its backslash from
           // joining the line that follows it at the new place.
-          const line = doc.text.slice(e.span.start, doc.index.lineEnd(e.endLine));
-          // A line ending in a backslash (a continuation cut off by the end of the file) would take
-          // in the line below it wherever it goes.
-          const continues = endsInBackslash(line);
+          const written = doc.text.slice(e.span.start, doc.index.lineEnd(e.endLine));
+          // A line ending in a backslash (a continuation cut off by the end of the file, which systemd
+          // reads as a blank) would take in the line below it wherever it goes: it moves without it.
+          const line = endsInBackslash(written) ? written.slice(0, -1) : written;
           const target = firstByName.get(home);
           // The same assignment already in the right place: moving it would only duplicate it.
           const twin = target?.entries.find((x) => x.key === e.key && x.value === e.value);
           if (twin) fixes.push({ title: `Remove '${e.key}=' (already in [${home}])`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e)] }] });
-          else if (!continues) {
+          else {
             const insert = target ? insertIntoSection(doc, target, [line]) : appendSection(doc, home, [line]);
             fixes.push({ title: `Move '${e.key}=' to [${home}]`, preferred: true, changes: [{ uri: doc.uri, edits: [deleteEntry(doc, e), insert] }] });
           }

@@ -7,15 +7,14 @@ import { parseSystemdBoolean } from '../../knowledge/values/systemd';
 import { globalOption, runsInForeground, serviceSections, stunnelPidPath } from '../../workspace/stunnelConfig';
 import { type DaemonLaunch, daemonLaunch, effectiveValue, isIn, isServiceUnit, runningUnitName, unitAndDropIns, unitFileOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
-import { addSettings, mergeChanges, replaceSpan } from '../fixes';
+import { addSettings, insertLinesAtTop, mergeChanges, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
 
 /** Sets `foreground = yes` in a config: rewrites the existing line or adds one at the top. */
 function foregroundEdit(config: ParsedDocument, value: 'yes' | 'no'): FileEdit {
   const e = globalOption(config, 'foreground');
   if (e) return { uri: config.uri, edits: [replaceSpan(config, e.valueSpan.end > e.valueSpan.start ? e.valueSpan : { start: e.span.end, end: e.span.end }, value)] };
-  const zero = { line: 0, character: 0 };
-  return { uri: config.uri, edits: [{ range: { start: zero, end: zero }, newText: `foreground = ${value}${config.index.eol}` }] };
+  return { uri: config.uri, edits: [insertLinesAtTop(config, [`foreground = ${value}`])] };
 }
 
 /**
