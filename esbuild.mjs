@@ -48,12 +48,13 @@ const lazyCore = {
         loader: 'js',
         contents: `
 const NAMES = ${JSON.stringify(names)};
+const HAS = new Set(NAMES);
 let core;
 const load = () => (core ??= require(require('node:path').join(__dirname, 'core.js')));
 module.exports = new Proxy({}, {
   get: (_, name) => (name === '__esModule' ? true : load()[name]),
   ownKeys: () => NAMES,
-  getOwnPropertyDescriptor: (_, name) => (NAMES.includes(name) ? { configurable: true, enumerable: true, writable: false, value: undefined } : undefined),
+  getOwnPropertyDescriptor: (_, name) => (HAS.has(name) ? { configurable: true, enumerable: true, writable: false, value: undefined } : undefined),
 });`,
       };
     });

@@ -1,6 +1,6 @@
 // Entry point of daemonlint-language-server. The transport comes from the command line:
 // --stdio, --node-ipc or --socket=N, as every vscode-languageserver server takes.
-import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { ProposedFeatures, createConnection } from './lsp/protocol';
 import { startServer } from './server';
 
 declare const DAEMONLINT_VERSION: string;

@@ -1,6 +1,6 @@
 // startServer(connection): capabilities, document sync, settings and handler registration.
-import { Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { neighbours, uriToPath } from './core';
+import { Connection, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, InitializeParams, InitializeResult, TextDocumentSyncKind } from './lsp/protocol';
+import { neighbours, uriToPath } from './lsp/coreApi';
 import { Diagnostics } from './lsp/handlers/diagnostics';
 import { registerExternalTools } from './lsp/handlers/external';
 import { GRAPH_CAPABILITIES, registerGraphFeatures } from './lsp/handlers/graph';

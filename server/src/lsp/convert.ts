@@ -13,8 +13,8 @@ import {
   TextDocumentEdit,
   CreateFile,
   WorkspaceEdit,
-} from 'vscode-languageserver/node';
-import type { CompletionEntry, Finding, Fix, Severity } from '../core';
+} from './protocol';
+import type { CompletionEntry, Finding, Fix, Severity } from './coreApi';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -1,7 +1,7 @@
 // Every request goes through here: a cancelled request answers RequestCancelled, and an
 // exception (a malformed request, or a bug) is logged and answered with an InternalError
 // response naming the request, instead of taking the server down or answering as if all was well.
-import { CancellationToken, Connection, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { CancellationToken, Connection, ErrorCodes, LSPErrorCodes, ResponseError } from './protocol';
 
 export async function runSafe<T>(connection: Connection, what: string, _empty: T, token: CancellationToken | undefined, work: () => T | Promise<T>): Promise<T | ResponseError<void>> {
   if (token?.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');

@@ -1,8 +1,8 @@
 // What the handlers share: the open documents, the core workspace and the last findings.
 import * as path from 'node:path';
-import { CodeLensRefreshRequest, Connection, Diagnostic, InlayHintRefreshRequest, TextDocuments } from 'vscode-languageserver/node';
+import { CodeLensRefreshRequest, Connection, Diagnostic, InlayHintRefreshRequest, TextDocuments } from './protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Workspace, type Finding } from '../core';
+import { Workspace, type Finding } from './coreApi';
 
 export interface ServerOptions {
   /** Delay between the last keystroke and a lint run, in ms. */

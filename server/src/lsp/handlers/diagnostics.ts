@@ -1,7 +1,7 @@
 // Lints on open, on change (debounced, unless the user chose onSave) and on save, and
 // re-lints the edited file's neighbours in the file graph. Stale results are dropped.
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
-import { lintFile, neighbours, type Finding } from '../../core';
+import { Diagnostic, DiagnosticSeverity } from '../protocol';
+import { lintFile, neighbours, type Finding } from '../coreApi';
 import { toDiagnostic } from '../convert';
 import type { ServerState } from '../state';
 import type { SettingsCache } from './settings';

@@ -7,7 +7,7 @@ import { execFile, type ExecFileException } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver/node';
+import { Diagnostic, DiagnosticSeverity } from '../protocol';
 import {
   VALIDATE_WITH_TOOLS_REQUEST,
   WORKSPACE_TRUST_NOTIFICATION,
@@ -15,7 +15,7 @@ import {
   type ValidateWithToolsResult,
   type WorkspaceTrustParams,
 } from '../../../../client/src/protocol';
-import { isDropIn, unitNameOf, uriToPath, type ParsedDocument } from '../../core';
+import { isDropIn, unitNameOf, uriToPath, type ParsedDocument } from '../coreApi';
 import { runSafe } from '../runSafe';
 import type { ServerState } from '../state';
 import type { Diagnostics } from './diagnostics';

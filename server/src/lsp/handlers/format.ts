@@ -1,6 +1,6 @@
 // Document and range formatting: the core decides, this only answers the request.
-import { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver/node';
-import { format } from '../../core';
+import { DocumentFormattingParams, DocumentRangeFormattingParams, TextEdit } from '../protocol';
+import { format } from '../coreApi';
 import { runSafe } from '../runSafe';
 import type { ServerState } from '../state';
 

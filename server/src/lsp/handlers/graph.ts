@@ -1,8 +1,8 @@
 // Graph features over LSP: inlay hints (clients per LimitNOFILE=), code lenses on stunnel configs
 // (the unit that starts them), and the effective-unit request behind "Show Effective Unit".
-import { CodeLens, InlayHint, InlayHintKind, InlayHintParams, CodeLensParams } from 'vscode-languageserver/node';
+import { CodeLens, InlayHint, InlayHintKind, InlayHintParams, CodeLensParams } from '../protocol';
 import { EFFECTIVE_UNIT_REQUEST, SHOW_EFFECTIVE_UNIT_COMMAND, type EffectiveUnitParams, type EffectiveUnitResult } from '../../../../client/src/protocol';
-import { codeLenses, effectiveUnit, inlayHints } from '../../core';
+import { codeLenses, effectiveUnit, inlayHints } from '../coreApi';
 import { runSafe } from '../runSafe';
 import type { ServerState } from '../state';
 

@@ -1,6 +1,6 @@
 // Hover, completion and code actions: each a thin call into the core.
-import { CodeAction, CodeActionKind, CodeActionParams, CompletionParams, HoverParams, MarkupKind } from 'vscode-languageserver/node';
-import { codeActions, complete, fixAll, FIX_ALL_TITLE, hover, lintFile, type Finding } from '../../core';
+import { CodeAction, CodeActionKind, CodeActionParams, CompletionParams, HoverParams, MarkupKind } from '../protocol';
+import { codeActions, complete, fixAll, FIX_ALL_TITLE, hover, lintFile, type Finding } from '../coreApi';
 import { toCodeAction, toCompletionItem, toWorkspaceEdit } from '../convert';
 import { listDir } from '../../node/listDir';
 import { runSafe } from '../runSafe';

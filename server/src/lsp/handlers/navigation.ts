@@ -1,7 +1,7 @@
 // Go to definition across the graph: from a unit's ExecStart= config argument to the config(s)
 // it starts (every instance config for a template), from stunnel's include = to the files it reads.
-import { DefinitionParams, LocationLink } from 'vscode-languageserver/node';
-import { definition } from '../../core';
+import { DefinitionParams, LocationLink } from '../protocol';
+import { definition } from '../coreApi';
 import { runSafe } from '../runSafe';
 import type { ServerState } from '../state';
 

@@ -2,8 +2,8 @@
 // the client says they changed. A project's .daemonlintrc (the nearest one above the file, as the
 // CLI finds it) is laid over them, so the editor and CI lint with the same rule levels and
 // target versions. Nothing needs a restart: a change to either clears the cache.
-import { MessageType, ShowMessageNotification } from 'vscode-languageserver/node';
-import { resolveSettings, uriToPath, type Settings } from '../../core';
+import { MessageType, ShowMessageNotification } from '../protocol';
+import { resolveSettings, uriToPath, type Settings } from '../coreApi';
 import { RcFiles, type FoundRc } from '../../node/rcfile';
 import type { ServerState } from '../state';
 

@@ -11,8 +11,8 @@ import {
   SignatureHelp,
   SignatureHelpParams,
   SymbolKind,
-} from 'vscode-languageserver/node';
-import { documentLinks, documentSymbols, encodeSemanticTokens, foldingRanges, semanticTokens, signatureHelp, type DocumentSymbolEntry } from '../../core';
+} from '../protocol';
+import { documentLinks, documentSymbols, encodeSemanticTokens, foldingRanges, semanticTokens, signatureHelp, type DocumentSymbolEntry } from '../coreApi';
 // The legend is announced in `initialize`, before the core is loaded.
 import { TOKEN_MODIFIERS, TOKEN_TYPES } from '../../core/features/tokenLegend';
 import { runSafe } from '../runSafe';

@@ -1,8 +1,8 @@
 // Loads the workspace folders' config files into the core workspace so cross-file rules see
 // units and configs that are not open, and follows changes on disk.
 import * as fs from 'node:fs';
-import { DidChangeWatchedFilesParams, FileChangeType } from 'vscode-languageserver/node';
-import { pathToUri, uriToPath, Workspace } from '../../core';
+import { DidChangeWatchedFilesParams, FileChangeType } from '../protocol';
+import { pathToUri, uriToPath, Workspace } from '../coreApi';
 import { collectFiles, createFileReader, splitBom } from '../../node/files';
 import type { ServerState } from '../state';
 
