@@ -299,7 +299,11 @@ export const PROPERTIES = [
             assert.ok(n1 < n0, `finding still there after ${context}`);
             // Offered no more often than before: applying it once is enough.
             const offered = (res) => (res.get(uri) ?? []).filter((x) => x.rule === f.rule).flatMap((x) => x.fixes).filter((x) => x.title === fix.title).length;
-            assert.ok(offered(after) < offered(results), `the same fix is still offered as often after ${context}`);
+            // Except where the fix made it safe for a twin finding (the same message) that went without it
+            // before: of two sslVersion = SSLv3 in one service, the second gets the rewrite once the first has it.
+            const lacking = list.filter((x) => x.rule === f.rule && x.message === f.message && !x.fixes.some((y) => y.title === fix.title)).length;
+            const gained = Math.min(lacking, (after.get(uri) ?? []).filter((x) => x.rule === f.rule && x.message === f.message && x.fixes.some((y) => y.title === fix.title)).length);
+            assert.ok(offered(after) - gained < offered(results), `the same fix is still offered as often after ${context}`);
             // A rename of the flagged key (a typo fix) reveals its line; other errors must not appear.
             const edit = fix.changes.length === 1 && fix.changes[0].uri === uri && fix.changes[0].edits.length === 1 ? fix.changes[0].edits[0] : undefined;
             const rename = edit && JSON.stringify(edit.range) === JSON.stringify(f.range) && !/\s/.test(edit.newText) ? { uri, line: f.range.start.line } : undefined;

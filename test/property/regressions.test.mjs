@@ -396,3 +396,34 @@ test('a unit line cut off by the end of the file in a backslash: moved without i
   assert.equal(out, '[Unit]\n[Service]\nExecStart=/bin/true \\\n\nExecStop=/bin/x');
   assert.deepEqual(briefs(lint({ [U]: out })), []);
 });
+
+test('directive-wrong-section moves Type=dbus together with its misplaced BusName=', () => {
+  // Found by a fuzz run (seed 22475029): Type=dbus moved alone made systemd refuse the unit for want of BusName=.
+  const U = '/etc/systemd/system/d.service';
+  const text = '[Unit]\nType=dbus\nBusName=org.example.D\nExecStart=/bin/true\n[Service]\n';
+  const found = lint({ [U]: text }).filter((x) => x.rule === 'systemd/directive-wrong-section');
+  assert.deepEqual(found.map((x) => [brief(x), x.fixes.map((y) => y.title)]), [
+    ['systemd/directive-wrong-section@2:1-2:5', ["Move 'Type=' and 'BusName=' to [Service]"]],
+    ['systemd/directive-wrong-section@3:1-3:8', ["Move 'BusName=' to [Service]"]],
+    ['systemd/directive-wrong-section@4:1-4:10', ["Move 'ExecStart=' to [Service]"]],
+  ]);
+  const out = applyFix(text, found[0].fixes[0], core.pathToUri(U));
+  assert.equal(out, '[Unit]\nExecStart=/bin/true\n[Service]\nType=dbus\nBusName=org.example.D\n');
+  // Only what was there before is left: ExecStart= still in [Unit], so no command yet.
+  assert.deepEqual(briefs(lint({ [U]: out }).filter((x) => x.severity === 'error')), ['systemd/directive-wrong-section@2:1-2:10', 'systemd/missing-exec-start@3:1-3:10']);
+});
+
+test('insecure-protocol: of two sslVersion = SSLv3 in one service, the second gets the plain rewrite once the first has it', () => {
+  // Found by a fuzz run (seed 22284973): not a fault of the rule, but of the property, which took the newly
+  // safe rewrite of the second line for the first one offered again.
+  const C = '/etc/stunnel/stunnel.conf';
+  const text = 'foreground = yes\n[svc]\naccept = 1\nconnect = 2\ncert = /a.pem\nsslVersion = SSLv3\nsslVersion = SSLv3\n';
+  const fixesOf = (t) => lint({ [C]: t }).filter((x) => x.rule === 'stunnel/insecure-protocol').map((x) => [brief(x), x.fixes.map((y) => y.title)]);
+  assert.deepEqual(fixesOf(text), [
+    ['stunnel/insecure-protocol@6:14-6:19', ['Use sslVersionMin = TLSv1.2']],
+    ['stunnel/insecure-protocol@7:14-7:19', ['Use sslVersionMin = TLSv1.2 and sslVersionMax = TLSv1.3']],
+  ]);
+  const first = lint({ [C]: text }).find((x) => x.rule === 'stunnel/insecure-protocol');
+  const out = applyFix(text, first.fixes[0], core.pathToUri(C));
+  assert.deepEqual(fixesOf(out), [['stunnel/insecure-protocol@7:14-7:19', ['Use sslVersionMin = TLSv1.2']]]);
+});
