@@ -106,6 +106,13 @@ test('a path that cannot be used (a link loop, /dev/null, /dev/stdin) fails the 
   assert.deepEqual(run(['/dev/stdin'], { cwd: dir }), { code: 2, stdout: '', stderr: 'daemonlint: /dev/stdin: not a regular file or directory\n0 files, 0 errors, 0 warnings\n' });
 });
 
+test('a masked unit (a link to /dev/null) named on the command line is skipped, as when walking its folder', (t) => {
+  // /lib/systemd/system/*.service on Debian holds several such links (rc.service, hwclock.service).
+  const dir = makeTree(t, { 'rc.service': { symlink: '/dev/null' }, 'a.service': '[Service]\nExecStart=/bin/true\n' });
+  assert.deepEqual(run(['rc.service', 'a.service'], { cwd: dir }), { code: 0, stdout: '', stderr: '1 file, 0 errors, 0 warnings\n' });
+  assert.deepEqual(run(['.'], { cwd: dir }), { code: 0, stdout: '', stderr: '1 file, 0 errors, 0 warnings\n' });
+});
+
 test('files the configs refer to are read from disk: a missing certificate in a filesystem image', (t) => {
   // A tree holding etc/ is a filesystem image: its configs are checked against the files in it.
   const dir = makeTree(t, {

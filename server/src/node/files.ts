@@ -37,6 +37,15 @@ const SKIP_DIRS = new Set(['node_modules', '.git']);
 const IMAGE_MARKERS = ['etc', 'lib', 'usr'];
 const MAX_FILES = 200_000;
 
+/** A unit file that is a link to /dev/null: how systemd masks a unit (/dev/null named itself is no unit). */
+function isMasked(p: string): boolean {
+  try {
+    return detectDialect(path.resolve(p)) === 'systemd-unit' && fs.lstatSync(p).isSymbolicLink() && fs.realpathSync(p) === '/dev/null';
+  } catch {
+    return false;
+  }
+}
+
 export function collectFiles(args: string[]): Collected {
   const out: Collected = { files: [], imageRoots: [], errors: [], missing: [] };
   const seenDirs = new Set<string>();
@@ -102,6 +111,7 @@ export function collectFiles(args: string[]): Collected {
     }
     if (st.isDirectory()) walk(a, false);
     else if (st.isFile()) addFile(a, true);
+    else if (isMasked(a)) continue; // a masked unit: systemd reads nothing there, and neither do we (as when walking a folder)
     else out.errors.push({ path: a, message: 'not a regular file or directory' });
   }
   return out;
