@@ -43,14 +43,15 @@ export function findRcFile(dir: string): string | undefined {
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly byFile = new Map<string, RcSettings>();
+  private readonly resolved = new Map<string | undefined, ResolvedConfig>();
 
   constructor(
     private readonly opts: CliOptions,
     private readonly cwd: string = process.cwd(),
   ) {}
 
-  /** Settings for a file (or a directory, for --print-config). */
-  settingsFor(target: string): ResolvedConfig {
+  /** Settings for a file (or a directory, for --print-config); `isFile` when the caller knows it is a file. */
+  settingsFor(target: string, isFile = false): ResolvedConfig {
     const abs = path.resolve(this.cwd, target);
     let file: string | undefined;
     if (this.opts.config !== undefined) {
@@ -58,7 +59,7 @@ export class ConfigResolver {
     } else {
       let isDir = false;
       try {
-        isDir = fs.statSync(abs).isDirectory();
+        isDir = !isFile && fs.statSync(abs).isDirectory();
       } catch {
         /* a name that does not exist (yet): look from its directory */
       }
@@ -66,9 +67,12 @@ export class ConfigResolver {
       if (!this.byDir.has(dir)) this.byDir.set(dir, findRcFile(dir));
       file = this.byDir.get(dir);
     }
+    // One settings object per configuration file: the files it governs share it.
+    const known = this.resolved.get(file);
+    if (known) return known;
     const rc = file ? this.read(file) : {};
     const o = this.opts;
-    return {
+    const resolved: ResolvedConfig = {
       file,
       settings: resolveSettings({
         ...rc,
@@ -78,6 +82,8 @@ export class ConfigResolver {
         ...(o.security ? { security: true } : {}),
       }),
     };
+    this.resolved.set(file, resolved);
+    return resolved;
   }
 
   /** A configuration file as messages name it: --config as typed, a found one relative to the working directory. */

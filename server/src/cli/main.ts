@@ -142,12 +142,13 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
   const settingsByUri = new Map<string, Settings>();
   const settingsOf = (uri: string) => {
     let s = settingsByUri.get(uri);
-    if (!s) settingsByUri.set(uri, (s = resolver.settingsFor(uriToPath(uri)).settings));
+    if (!s) settingsByUri.set(uri, (s = resolver.settingsFor(uriToPath(uri), true).settings));
     return s;
   };
 
   // 2. The workspace: every file found, read from disk; standard input on top.
-  const roots = opts.paths.map(abs).filter((p) => !collected.files.includes(p));
+  const found = new Set(collected.files);
+  const roots = opts.paths.map(abs).filter((p) => !found.has(p));
   const ws = new Workspace(roots, collected.imageRoots);
   // Referenced files outside the workspace (includes, certificates) are read as the editor reads them.
   ws.reader = createFileReader();
