@@ -427,3 +427,13 @@ test('insecure-protocol: of two sslVersion = SSLv3 in one service, the second ge
   const out = applyFix(text, first.fixes[0], core.pathToUri(C));
   assert.deepEqual(fixesOf(out), [['stunnel/insecure-protocol@7:14-7:19', ['Use sslVersionMin = TLSv1.2']]]);
 });
+
+test('formatting keeps a blank line above a first line whose indentation hid a U+FEFF', () => {
+  // Found by a fuzz run (seed 26403771): '\n \t \uFEFF= soft' became '\uFEFF = soft', whose U+FEFF then read as a byte-order mark.
+  const fmt = (text, dialect) => core.applyEdits(text, core.format(core.parse('file:///x', text, dialect)));
+  assert.equal(fmt('\n \t \uFEFF= soft', 'stunnel'), '\n\uFEFF = soft\n');
+  assert.equal(fmt('\n\n  \uFEFFfoo = 1\n', 'stunnel'), '\n\uFEFFfoo = 1\n');
+  assert.equal(fmt('\n \t \uFEFF= soft', 'systemd-unit'), '\n\uFEFF=soft\n');
+  // Without the U+FEFF the blank lines at the top go as before.
+  assert.equal(fmt('\n \t foo= soft', 'stunnel'), 'foo = soft\n');
+});

@@ -87,7 +87,7 @@ function formatLines(doc: ParsedDocument, kinds: LineKind[]): string[] {
 }
 
 /** Which lines to drop and before which lines to add a blank one. */
-function layout(doc: ParsedDocument, kinds: LineKind[]): { drop: Set<number>; blankBefore: Set<number>; last: number } {
+function layout(kinds: LineKind[], lines: string[]): { drop: Set<number>; blankBefore: Set<number>; last: number } {
   const drop = new Set<number>();
   const blankBefore = new Set<number>();
   // A blank line that ends a continuation belongs to its entry ('continued') and must stay.
@@ -96,9 +96,10 @@ function layout(doc: ParsedDocument, kinds: LineKind[]): { drop: Set<number>; bl
   const last = content.lastIndexOf(true);
   if (first < 0) return { drop, blankBefore, last };
   // Blank lines at the start (the byte-order mark stays on line 0). A first line that starts with
-  // U+FEFF keeps one blank line above it: moved to the top, the character would become a byte-order
-  // mark the program skips, and the line would read differently.
-  const strayMark = first > 0 && lineText(doc, first).startsWith('\uFEFF');
+  // U+FEFF once formatted (also when only its indentation came before it) keeps one blank line above
+  // it: moved to the top, the character would become a byte-order mark the program skips, and the
+  // line would read differently.
+  const strayMark = first > 0 && lines[first].startsWith('\uFEFF');
   for (let l = 0; l < (strayMark ? first - 1 : first); l++) drop.add(l);
   // Runs of blank lines shrink to one.
   for (let l = first + 1; l <= last; l++) if (!content[l] && !content[l - 1]) drop.add(l);
@@ -119,7 +120,7 @@ export function format(doc: ParsedDocument, range?: Range): TextEdit[] {
   if (doc.dialect !== 'stunnel' && doc.dialect !== 'systemd-unit' && doc.dialect !== 'limits-conf') return [];
   const kinds = classify(doc);
   const lines = formatLines(doc, kinds);
-  const { drop, blankBefore, last } = layout(doc, kinds);
+  const { drop, blankBefore, last } = layout(kinds, lines);
   const eol = doc.index.eol;
   const edits: TextEdit[] = [];
   const lineCount = doc.index.lineCount;
