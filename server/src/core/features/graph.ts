@@ -5,7 +5,7 @@ import { directive } from '../knowledge/systemd';
 import { formatCount } from '../knowledge/daemons';
 import { stunnelOption } from '../knowledge/stunnel';
 import { basename, dirname, joinPath, normalizePath, uriToPath } from '../paths';
-import { entryAt, valueSubSpan, type Entry, type ParsedDocument } from '../syntax/ast';
+import { entryAt, holdsSection, valueSubSpan, type Entry, type ParsedDocument } from '../syntax/ast';
 import type { Position, Range } from '../types';
 import {
   daemonLaunch,
@@ -60,7 +60,7 @@ export function inlayHints(ws: Workspace, uri: string): InlayHintEntry[] {
 
 /** The file of the unit or its drop-ins that holds an entry. */
 function ownerUri(ws: Workspace, unit: ParsedDocument, e: Entry): string {
-  return unitAndDropIns(ws, unit).find((d) => d.sections.includes(e.section))?.uri ?? unit.uri;
+  return unitAndDropIns(ws, unit).find((d) => holdsSection(d, e.section))?.uri ?? unit.uri;
 }
 
 function limitText(limit: EffectiveNofile): string {

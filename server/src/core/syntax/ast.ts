@@ -121,3 +121,12 @@ export function entryAt(doc: ParsedDocument, line: number): Entry | undefined {
 export function emptySection(end = 0): Section {
   return { name: null, nameSpan: null, headerSpan: null, headerLine: -1, entries: [], span: { start: 0, end } };
 }
+
+const sectionSets = new WeakMap<ParsedDocument, Set<Section>>();
+
+/** Whether the section is one of the document's: a set lookup (files may hold thousands of sections). */
+export function holdsSection(doc: ParsedDocument, section: Section): boolean {
+  let set = sectionSets.get(doc);
+  if (!set) sectionSets.set(doc, (set = new Set(doc.sections)));
+  return set.has(section);
+}

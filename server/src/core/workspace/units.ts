@@ -5,7 +5,7 @@ import { DaemonInfo, NR_OPEN_DEFAULT, SYSTEMD_DEFAULT_NOFILE, daemonForBinary } 
 import { directive, emptyResets } from '../knowledge/systemd';
 import { DEFAULT_SETTINGS } from '../settings';
 import { basename, dirname, joinPath, normalizePath, uriToPath } from '../paths';
-import type { Entry, ParsedDocument } from '../syntax/ast';
+import { holdsSection, type Entry, type ParsedDocument } from '../syntax/ast';
 import { parseExec, type ExecWord } from '../syntax/exec';
 import { acceptPorts, globalOption, optionEntries } from './stunnelConfig';
 import { managerDefaultNofile, type ManagerNofile } from './systemFiles';
@@ -111,7 +111,7 @@ export function effectiveValue(ws: Workspace, unit: ParsedDocument, section: str
 
 /** Whether an entry sits in this document (rules report only in the file whose line is in force). */
 export function isIn(doc: ParsedDocument, e: Entry | undefined): e is Entry {
-  return !!e && doc.sections.includes(e.section);
+  return !!e && holdsSection(doc, e.section);
 }
 
 export interface DaemonLaunch {

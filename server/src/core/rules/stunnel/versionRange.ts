@@ -10,26 +10,108 @@ export interface VersionSetting {
   value: string;
 }
 
+/** The bounds one setting sets: a rank, 0 for 'all' (no bound), undefined when it sets none. */
+function boundsOf(name: string | undefined, value: string): { min?: number; max?: number } {
+  if (name !== 'sslVersion' && name !== 'sslVersionMin' && name !== 'sslVersionMax') return {};
+  const v = value.toLowerCase();
+  const r = v === 'all' ? 0 : Object.hasOwn(RANK, v) ? RANK[v] : undefined;
+  if (r === undefined) return {};
+  return { min: name === 'sslVersionMax' ? undefined : r, max: name === 'sslVersionMin' ? undefined : r };
+}
+
+/**
+ * A list of settings read in order, for "what would the bounds be if the line at i read otherwise":
+ * the last bound set before i and the last one set after it, each found in O(1).
+ */
+interface Run {
+  at: Map<Entry, number>;
+  lastMinBefore: (number | undefined)[];
+  lastMaxBefore: (number | undefined)[];
+  lastMinAfter: (number | undefined)[];
+  lastMaxAfter: (number | undefined)[];
+}
+
+function runOf(entries: LoadedEntry[]): Run {
+  const n = entries.length;
+  const bounds = entries.map((le) => boundsOf(le.opt?.name, le.entry.value));
+  const run: Run = { at: new Map(), lastMinBefore: new Array(n + 1), lastMaxBefore: new Array(n + 1), lastMinAfter: new Array(n + 1), lastMaxAfter: new Array(n + 1) };
+  for (let i = 0; i < n; i++) {
+    run.at.set(entries[i].entry, i);
+    run.lastMinBefore[i + 1] = bounds[i].min ?? run.lastMinBefore[i];
+    run.lastMaxBefore[i + 1] = bounds[i].max ?? run.lastMaxBefore[i];
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    run.lastMinAfter[i] = run.lastMinAfter[i + 1] ?? bounds[i].min;
+    run.lastMaxAfter[i] = run.lastMaxAfter[i + 1] ?? bounds[i].max;
+  }
+  return run;
+}
+
+/** The bounds at the end of a run, with the line at i read as `instead` (i = -1: as written). */
+function endBounds(run: Run, i: number, instead: VersionSetting[], n: number): { min: number | undefined; max: number | undefined } {
+  if (i < 0) return { min: run.lastMinBefore[n], max: run.lastMaxBefore[n] };
+  let min = run.lastMinBefore[i];
+  let max = run.lastMaxBefore[i];
+  for (const s of instead) {
+    const b = boundsOf(s.name, s.value);
+    min = b.min ?? min;
+    max = b.max ?? max;
+  }
+  return { min: run.lastMinAfter[i + 1] ?? min, max: run.lastMaxAfter[i + 1] ?? max };
+}
+
+interface Ranges {
+  defaults: LoadedEntry[];
+  globalRun: Run;
+  services: { own: LoadedEntry[]; run: Run }[];
+  /** Whether the defaults ending with these bounds leave some service an empty range. */
+  byDefaults: Map<string, boolean>;
+}
+const rangesOf = new WeakMap<StunnelLoad, Ranges>();
+
+function ranges(load: StunnelLoad): Ranges {
+  let r = rangesOf.get(load);
+  if (!r) {
+    const views = serviceViews(load);
+    // Inetd mode: the global part is the one service, with no defaults before it.
+    const inetd = views.length === 1 && views[0].service === null;
+    const defaults = inetd ? [] : views[0]?.entries.slice(0, views[0].entries.length - views[0].own.length) ?? [];
+    r = { defaults, globalRun: runOf(defaults), services: views.map((v) => ({ own: v.own, run: runOf(v.own) })), byDefaults: new Map() };
+    rangesOf.set(load, r);
+  }
+  return r;
+}
+
+const empty = (min: number | undefined, max: number | undefined) => !!min && !!max && max < min;
+
 /**
  * Whether some service of the config would allow an empty range of TLS versions if `target` read as
  * `instead` (several lines, or none for a removed line): the check a fix makes before it is offered.
+ * Linear in the size of the config over all the lines asked about: bounds before and after each line
+ * are computed once, and a default line is judged once per pair of bounds it leaves.
  */
 export function emptyRangeIf(load: StunnelLoad, target: Entry, instead: VersionSetting[]): boolean {
-  for (const view of serviceViews(load)) {
-    if (!view.entries.some((le) => le.entry === target)) continue;
-    let min = 0;
-    let max = 0;
-    for (const le of view.entries) {
-      const settings: VersionSetting[] = le.entry === target ? instead : le.opt ? [{ name: le.opt.name as VersionSetting['name'], value: le.entry.value }] : [];
-      for (const { name, value } of settings) {
-        const v = value.toLowerCase();
-        const r = v === 'all' ? 0 : Object.hasOwn(RANK, v) ? RANK[v] : undefined;
-        if (r === undefined) continue;
-        if (name === 'sslVersion' || name === 'sslVersionMin') min = r;
-        if (name === 'sslVersion' || name === 'sslVersionMax') max = r;
-      }
+  const r = ranges(load);
+  const g = r.globalRun.at.get(target);
+  if (g !== undefined) {
+    const { min, max } = endBounds(r.globalRun, g, instead, r.defaults.length);
+    const key = `${min}:${max}`;
+    let answer = r.byDefaults.get(key);
+    if (answer === undefined) {
+      answer = r.services.some((s) => {
+        const own = endBounds(s.run, -1, [], s.own.length);
+        return empty(own.min ?? min, own.max ?? max);
+      });
+      r.byDefaults.set(key, answer);
     }
-    if (min && max && max < min) return true;
+    return answer;
+  }
+  const base = endBounds(r.globalRun, -1, [], r.defaults.length);
+  for (const s of r.services) {
+    const i = s.run.at.get(target);
+    if (i === undefined) continue;
+    const own = endBounds(s.run, i, instead, s.own.length);
+    return empty(own.min ?? base.min, own.max ?? base.max);
   }
   return false;
 }

@@ -1,5 +1,6 @@
 import { basename, dirname, uriToPath } from '../../paths';
 import type { Rule } from '../rule';
+import { holdsSection } from '../../syntax/ast';
 import { effectiveValue, isDropInDoc, isMasked, unitAnchor, unitNameOfDoc } from './context';
 
 export const timerWithoutUnit: Rule = {
@@ -21,7 +22,7 @@ export const timerWithoutUnit: Rule = {
     const template = target.replace(/@[^.]+\./, '@.');
     if (template !== target && ws.unitNamed(template)) return;
     ctx.report({
-      span: unitEntry && unitEntry.section.entries.includes(unitEntry) && doc.sections.includes(unitEntry.section) ? unitEntry.valueSpan : unitAnchor(doc, 'Timer'),
+      span: unitEntry && unitEntry.section.entries.includes(unitEntry) && holdsSection(doc, unitEntry.section) ? unitEntry.valueSpan : unitAnchor(doc, 'Timer'),
       message: unitEntry
         ? `This timer starts ${target} (Unit=), but there is no such unit next to it: when the timer elapses, starting the unit fails. Check the name, or add the unit.`
         : `This timer starts ${target} (a timer starts the unit of its own name unless Unit= says otherwise), but there is no ${target} next to it. Add the service, or name the unit to start with Unit=.`,
