@@ -98,6 +98,23 @@ test('50,000 services, each accepting on a port of its own: the duplicate-accept
   assert.deepEqual(briefs(twice.filter((f) => f.rule === 'stunnel/duplicate-accept')), ['stunnel/duplicate-accept@150002:10-150002:14']);
 });
 
+test('thousands of repeated sections: rules that look across sections stay linear', () => {
+  // Each took 3 to 49 s before (a scan of every section per finding): PermissionsStartOnly='s fix, the
+  // fixes that add a setting, unknown-section, sni-primary and the version-range check behind
+  // insecure-protocol's fixes. Now each takes well under a second here.
+  const repeat = (part, n, rename) => Array.from({ length: n }, (_, i) => (rename ? part.replaceAll('[svc]', `[svc${i}]`) : part)).join('');
+  const cases = [
+    [PATHS['systemd-unit'], repeat('[Unit]\nBindTo=sysinit.target\n[Service]\nExecStart=/bin/true\nBlockIOWeight=500\nPermissionsStartOnly=true\nReadWriteDirectories=/tmp\n', 10_000), 'systemd/deprecated-directive', 40_000],
+    [PATHS['systemd-unit'], repeat('[Service]\nExecStart=/bin/true\nEnvironment="A=b c" D=e \'F=g h\'\nEnvironment=EMPTY=\nUnsetEnvironment=TERM\n', 30_000), 'systemd/hardening-protect-system', 1],
+    [PATHS['systemd-unit'], repeat('[Service]\nExecStart=/bin/true\n[install]\nWantedBy=multi-user.target\n', 20_000), 'systemd/unknown-section', 20_000],
+    [PATHS.stunnel, repeat('[svc]\naccept = 1\nconnect = 2\nsni = svc:www.example.com\nsslVersion = SSLv2\n', 10_000, true), 'stunnel/insecure-protocol', 10_000],
+  ];
+  for (const [path, text, rule, count] of cases) {
+    const found = exercise(path, text, 3_000);
+    assert.equal(found.filter((f) => f.rule === rule).length, count, rule);
+  }
+});
+
 test('degenerate shapes: long runs of line breaks, backslashes, brackets, quotes, equals signs', () => {
   // 256 KiB each: a backtracking regex or a quadratic walk takes minutes on these, linear code milliseconds.
   const N = MB / 4;

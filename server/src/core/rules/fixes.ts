@@ -1,7 +1,7 @@
 // Small builders for the text edits fixes are made of. Edits are minimal and keep comments.
 import type { Entry, ParsedDocument, Section } from '../syntax/ast';
 import type { FileEdit, Fix, Span, TextEdit } from '../types';
-import { DEFAULT_SYSTEMD_VERSION, isResetEntry } from '../workspace/units';
+import { DEFAULT_SYSTEMD_VERSION, entriesOf, isResetEntry } from '../workspace/units';
 
 export function replaceSpan(doc: ParsedDocument, span: Span, newText: string): TextEdit {
   return { range: doc.index.rangeOf(span), newText };
@@ -98,14 +98,13 @@ const isReset: Undoes = resetsIn(DEFAULT_SYSTEMD_VERSION);
 export function resetAfter(chain: readonly ParsedDocument[], section: string, key: string, at: ChainPoint, undoes: Undoes = isReset): { doc: ParsedDocument; entry: Entry } | undefined {
   for (let file = chain.length - 1; file >= 0 && file >= at.file; file--) {
     const doc = chain[file];
-    for (let si = doc.sections.length - 1; si >= 0; si--) {
-      const s = doc.sections[si];
-      if (s.name !== section) continue;
-      for (let ei = s.entries.length - 1; ei >= 0; ei--) {
-        const e = s.entries[ei];
-        if (e.key !== key || !undoes(e)) continue;
-        return file > at.file || e.line > at.line ? { doc, entry: e } : undefined;
-      }
+    // The file's assignments of this key, from the index: a fix is built per finding, and a file may
+    // hold thousands of sections.
+    const list = entriesOf(doc, section, key);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const e = list[i];
+      if (!undoes(e)) continue;
+      return file > at.file || e.line > at.line ? { doc, entry: e } : undefined;
     }
   }
   return undefined;

@@ -16,6 +16,11 @@ export const sniPrimary: Rule = {
     const load = stunnelLoad(ctx.workspace, ctx.doc);
     if (!isWholeConfig(load)) return;
     const views = serviceViews(load);
+    // The first section of each name, found once: a config may hold thousands of sections.
+    const firstNamed = new Map<string, number>();
+    views.forEach((w, i) => {
+      if (w.service && !firstNamed.has(serviceName(w))) firstNamed.set(serviceName(w), i);
+    });
     views.forEach((view, i) => {
       if (!view.service || isClient(view)) return;
       const le = lastOf(view, 'sni');
@@ -27,7 +32,8 @@ export const sniPrimary: Rule = {
         message = `In a server section, sni names the primary section and the server name: sni = PRIMARY:PATTERN (e.g. ${v || 'primary'}:www.example.com). Without the colon stunnel stops with "Invalid SNI parameter format".`;
       } else {
         const primary = v.slice(0, colon);
-        const found = views.slice(0, i + 1).find((w) => w.service && serviceName(w) === primary);
+        const at = firstNamed.get(primary);
+        const found = at !== undefined && at <= i ? views[at] : undefined;
         if (!found) message = `No section named [${primary}] comes before this one (names are case-sensitive, and 'service =' renames a section): stunnel stops with "SNI section name not found". The primary section, with the accept address, must come first.`;
         else if (isClient(found)) message = `The primary section [${primary}] is a TLS client (client = yes); only a TLS server can pick a certificate by server name: stunnel stops with "SNI primary service is a TLS client".`;
       }

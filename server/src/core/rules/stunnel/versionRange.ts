@@ -64,6 +64,8 @@ interface Ranges {
   defaults: LoadedEntry[];
   globalRun: Run;
   services: { own: LoadedEntry[]; run: Run }[];
+  /** The service whose own line each entry is. */
+  serviceOf: Map<Entry, { own: LoadedEntry[]; run: Run }>;
   /** Whether the defaults ending with these bounds leave some service an empty range. */
   byDefaults: Map<string, boolean>;
 }
@@ -76,7 +78,10 @@ function ranges(load: StunnelLoad): Ranges {
     // Inetd mode: the global part is the one service, with no defaults before it.
     const inetd = views.length === 1 && views[0].service === null;
     const defaults = inetd ? [] : views[0]?.entries.slice(0, views[0].entries.length - views[0].own.length) ?? [];
-    r = { defaults, globalRun: runOf(defaults), services: views.map((v) => ({ own: v.own, run: runOf(v.own) })), byDefaults: new Map() };
+    const services = views.map((v) => ({ own: v.own, run: runOf(v.own) }));
+    const serviceOf = new Map<Entry, { own: LoadedEntry[]; run: Run }>();
+    for (const sv of services) for (const le of sv.own) serviceOf.set(le.entry, sv);
+    r = { defaults, globalRun: runOf(defaults), services, serviceOf, byDefaults: new Map() };
     rangesOf.set(load, r);
   }
   return r;
@@ -106,14 +111,11 @@ export function emptyRangeIf(load: StunnelLoad, target: Entry, instead: VersionS
     }
     return answer;
   }
+  const s = r.serviceOf.get(target);
+  if (!s) return false;
   const base = endBounds(r.globalRun, -1, [], r.defaults.length);
-  for (const s of r.services) {
-    const i = s.run.at.get(target);
-    if (i === undefined) continue;
-    const own = endBounds(s.run, i, instead, s.own.length);
-    return empty(own.min ?? base.min, own.max ?? base.max);
-  }
-  return false;
+  const own = endBounds(s.run, s.run.at.get(target)!, instead, s.own.length);
+  return empty(own.min ?? base.min, own.max ?? base.max);
 }
 
 export const versionRange: Rule = {

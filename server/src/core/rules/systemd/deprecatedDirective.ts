@@ -32,6 +32,33 @@ function renameFix(doc: ParsedDocument, e: Entry, key: string, value: string | u
   return fix(`Use ${key}=${value ?? e.value}`, doc, edits);
 }
 
+const plusCache = new WeakMap<ParsedDocument, Map<string, TextEdit[]>>();
+
+/**
+ * The edits that give every Exec*= command of the section's name (all its sections: systemd merges
+ * them) the '+' prefix, worked out once per file: each PermissionsStartOnly= line's fix shares them.
+ */
+function plusPrefixes(doc: ParsedDocument, section: string): TextEdit[] {
+  let bySection = plusCache.get(doc);
+  if (!bySection) plusCache.set(doc, (bySection = new Map()));
+  let edits = bySection.get(section);
+  if (edits) return edits;
+  edits = [];
+  for (const s of doc.sections) {
+    if (s.name !== section) continue;
+    for (const x of s.entries) {
+      if (!EXEC_KEYS_FOR_PLUS.includes(x.key) || x.value === '') continue;
+      for (const line of parseExecLines(x.value)) {
+        if (/[+!]/.test(line.prefixes)) continue;
+        const at = valueSubSpan(x, line.prefixStart, line.prefixStart).start;
+        edits.push(replaceSpan(doc, { start: at, end: at }, '+'));
+      }
+    }
+  }
+  bySection.set(section, edits);
+  return edits;
+}
+
 function fixFor(doc: ParsedDocument, e: Entry, d: Directive): Fix | undefined {
   const key = replacementKey(d);
   switch (d.name) {
@@ -57,20 +84,7 @@ function fixFor(doc: ParsedDocument, e: Entry, d: Directive): Fix | undefined {
     case 'PermissionsStartOnly': {
       const b = parseSystemdBoolean(e.value);
       if (b === undefined) return undefined;
-      const edits: TextEdit[] = [deleteEntry(doc, e)];
-      if (b) {
-        for (const s of doc.sections) {
-          if (s.name !== e.section.name) continue;
-          for (const x of s.entries) {
-            if (!EXEC_KEYS_FOR_PLUS.includes(x.key) || x.value === '') continue;
-            for (const line of parseExecLines(x.value)) {
-              if (/[+!]/.test(line.prefixes)) continue;
-              const at = valueSubSpan(x, line.prefixStart, line.prefixStart).start;
-              edits.push(replaceSpan(doc, { start: at, end: at }, '+'));
-            }
-          }
-        }
-      }
+      const edits: TextEdit[] = [deleteEntry(doc, e), ...(b ? plusPrefixes(doc, e.section.name!) : [])];
       return fix(b ? "Remove it and give the other Exec*= lines the '+' prefix" : 'Remove the line (no is the default)', doc, edits);
     }
     default:

@@ -11,6 +11,8 @@ export const unknownSection: Rule = {
   summary: 'A [Section] systemd does not know, or one that does not belong to this unit type; systemd ignores all of it.',
   check(ctx) {
     const allowed = allowedSections(ctx.doc);
+    // Looked up once: a file may hold thousands of sections.
+    const present = new Set(ctx.doc.sections.map((x) => x.name));
     for (const s of ctx.doc.sections) {
       if (s.name === null || !s.nameSpan || isExtensionName(s.name) || allowed.includes(s.name)) continue;
       const elsewhere = knownSections().includes(s.name);
@@ -22,7 +24,7 @@ export const unknownSection: Rule = {
         span: s.nameSpan,
         message,
         // Renaming into a section the file already has splits it in two: offer it, but not as the one right answer.
-        fixes: suggestion && !elsewhere ? [fix(`Change to [${suggestion}]`, ctx.doc, [replaceSpan(ctx.doc, s.nameSpan, suggestion)], !ctx.doc.sections.some((x) => x.name === suggestion))] : [],
+        fixes: suggestion && !elsewhere ? [fix(`Change to [${suggestion}]`, ctx.doc, [replaceSpan(ctx.doc, s.nameSpan, suggestion)], !present.has(suggestion))] : [],
       });
     }
   },
