@@ -7,6 +7,7 @@ import * as path from 'node:path';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 // Node flags the language server runs with, from wherever it is started: the installed command
 // carries them in its #! line, the VS Code client passes the same list (client/src/extension.ts).
+const serverNodeFlags = JSON.parse(readFileSync(new URL('./server/src/serverNodeFlags.json', import.meta.url), 'utf8'));
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -64,7 +65,7 @@ module.exports = new Proxy({}, {
 const coreEntry = { entryPoints: ['server/src/core/index.ts'], outfile: 'dist/core.js' };
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' }, plugins: [lazyCore] },
+  { entryPoints: ['server/src/main.ts'], outfile: 'dist/server.js', banner: { js: `#!/usr/bin/env -S node ${serverNodeFlags.join(' ')}` }, plugins: [lazyCore] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

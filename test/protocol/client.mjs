@@ -1,12 +1,22 @@
-// A minimal LSP client over real stdio JSON-RPC, for protocol tests: spawns dist/server.js --stdio.
+// A minimal LSP client over real stdio JSON-RPC, for protocol tests: spawns dist/server.js --stdio
+// the way the installed command runs, with the Node flags of its #! line.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
 
+/** The Node flags on the `#!/usr/bin/env -S node ...` line of dist/server.js. */
+export function serverNodeFlags() {
+  const first = readFileSync(SERVER, 'utf8').slice(0, 300).split('\n')[0];
+  const m = /^#!\/usr\/bin\/env -S node((?: --?[\w=.-]+)*)$/.exec(first);
+  if (!m) throw new Error(`unexpected first line of dist/server.js: ${first}`);
+  return m[1].split(' ').filter(Boolean);
+}
+
 export class LspClient {
   constructor({ initializationOptions = { debounceMs: 0 }, workspaceFolders = null, configuration = {}, env = process.env } = {}) {
-    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    this.proc = spawn(process.execPath, [...serverNodeFlags(), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     this.buffer = Buffer.alloc(0);
     this.nextId = 1;
     this.pending = new Map();

@@ -1,16 +1,22 @@
 // How the server is started: the installed command (dist/server.js, executable, run through its
-// #! line) answers initialize, and the VS Code client starts the same bundle over IPC with no flags.
+// #! line) and the VS Code client give Node the same flags, which keep the heap small.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { serverNodeFlags } from './client.mjs';
 
 const SERVER = fileURLToPath(new URL('../../dist/server.js', import.meta.url));
 const CLIENT = fileURLToPath(new URL('../../dist/client.js', import.meta.url));
+const FLAGS = JSON.parse(readFileSync(new URL('../../server/src/serverNodeFlags.json', import.meta.url), 'utf8'));
 
-test('dist/server.js runs as a command: #!/usr/bin/env node, executable, answers initialize', async () => {
-  assert.equal(readFileSync(SERVER, 'utf8').split('\n')[0], '#!/usr/bin/env node');
+test('the flags are a small young generation and memory-first heap sizing', () => {
+  assert.deepEqual(FLAGS, ['--max-semi-space-size=1', '--optimize-for-size']);
+  assert.deepEqual(serverNodeFlags(), FLAGS);
+});
+
+test('dist/server.js runs as a command and its Node process carries the flags', { skip: process.platform !== 'linux' && 'reads /proc' }, async () => {
   assert.equal(statSync(SERVER).mode & 0o111, 0o111, 'dist/server.js is executable');
   const proc = spawn(SERVER, ['--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
@@ -23,14 +29,21 @@ test('dist/server.js runs as a command: #!/usr/bin/env node, executable, answers
     });
     proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  proc.kill();
   assert.match(answer, /"name":"daemonlint-language-server"/);
+  // env execs node in place, so the pid is node's own.
+  const argv = readFileSync(`/proc/${proc.pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+  proc.kill();
+  assert.deepEqual(argv.slice(1, 1 + FLAGS.length), FLAGS);
+  assert.equal(argv[1 + FLAGS.length], SERVER);
 });
 
-test('the VS Code client runs the server module over IPC, with inspector flags only when debugging', () => {
+test('the VS Code client starts the server with the same flags', () => {
   const bundle = readFileSync(CLIENT, 'utf8');
-  assert.match(bundle, /run: \{ module: \w+, transport: [\w.]+\.ipc \}/);
-  assert.match(bundle, /debug: \{ module: \w+, transport: [\w.]+\.ipc, options: \{ execArgv: \["--nolazy", "--inspect=6019"\] \} \}/);
+  const run = /run: \{ module: \w+, transport: [\w.]+\.ipc, options: \{ execArgv: (\w+) \} \}/.exec(bundle);
+  assert.ok(run, 'the run options pass execArgv');
+  const defined = new RegExp(`var ${run[1]} = (\\[[^\\]]*\\]);`).exec(bundle);
+  assert.ok(defined, `${run[1]} is defined in dist/client.js`);
+  assert.deepEqual(JSON.parse(defined[1]), FLAGS);
 });
 
 test('--version prints the version and --help a usage line, without starting the server', () => {
