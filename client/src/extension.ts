@@ -38,8 +38,8 @@ class EffectiveUnits implements TextDocumentContentProvider {
 export async function activate(context: ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    // A small young generation and memory-first heap sizing: the server's live data is a few MB,
-    // and without these V8 keeps ~60 MB of spent garbage space after a burst of edits (bench/RESULTS.md).
+    // A small young generation: the server's live data is a few MB, and without it V8 keeps some
+    // 25 MB more of spent garbage space after a burst of edits (bench/RESULTS.md).
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_NODE_FLAGS } },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
   };
