@@ -12,12 +12,22 @@ function fixAllText(path, text) {
 const SVC = '[a]\naccept = 127.0.0.1:4433\nconnect = 127.0.0.1:80\ncert = /etc/stunnel/a.pem\n';
 const CONF = '/etc/stunnel/stunnel.conf';
 
-test('sslVersion = TLSv1: fix-all ends at sslVersionMin = TLSv1.2, not a pin that shuts out TLS 1.3', () => {
-  assert.equal(fixAllText(CONF, 'sslVersion = TLSv1\n' + SVC), 'sslVersionMin = TLSv1.2\n' + SVC);
+test('sslVersion = TLSv1: the fix raises it to sslVersionMin = TLSv1.2 (not a pin that shuts out TLS 1.3), but fix-all leaves it to the user', () => {
+  // Raising the floor shuts out clients that speak only TLS 1.0: a choice, not a repair to apply on save.
+  const text = 'sslVersion = TLSv1\n' + SVC;
+  const f = lint({ [CONF]: text }).find((x) => x.rule === 'stunnel/insecure-protocol');
+  assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred]), [['Use sslVersionMin = TLSv1.2', false]]);
+  assert.equal(fixAllText(CONF, text), text);
+  // SSLv2 is another matter: stunnel does not start at all, so fix-all repairs it.
+  assert.equal(fixAllText(CONF, 'sslVersion = SSLv2\n' + SVC), 'sslVersionMin = TLSv1.2\n' + SVC);
 });
 
-test('sslVersionMax = TLSv1.1: the fix removes the ceiling', () => {
-  assert.equal(fixAllText(CONF, SVC + 'sslVersionMax = TLSv1.1\n'), SVC);
+test('sslVersionMax = TLSv1.1: the fix removes the ceiling, when the user picks it', () => {
+  const text = SVC + 'sslVersionMax = TLSv1.1\n';
+  const f = lint({ [CONF]: text }).find((x) => x.rule === 'stunnel/insecure-protocol');
+  assert.deepEqual(f.fixes.map((x) => [x.title, x.preferred]), [['Remove sslVersionMax (allow every version up to TLS 1.3)', false]]);
+  assert.equal(core.applyEdits(text, f.fixes[0].changes[0].edits), SVC);
+  assert.equal(fixAllText(CONF, text), text);
 });
 
 test('a header with a trailing comment: the comment moves above it, before any other fix', () => {

@@ -21,11 +21,15 @@ function safeRewrite(load: StunnelLoad, e: Entry, candidates: VersionSetting[][]
   return candidates.find((c) => !emptyRangeIf(load, e, c));
 }
 
-/** Replaces the line's "key = value" by the settings, one per line, keeping its indentation. */
-function rewrite(doc: ParsedDocument, e: Entry, settings: VersionSetting[], title: string): Fix {
-  if (settings.length === 0) return fix(title, doc, [deleteEntry(doc, e)]);
+/**
+ * Replaces the line's "key = value" by the settings, one per line, keeping its indentation. Not a
+ * preferred fix (fix-all and --fix leave it): raising the floor shuts out clients that speak only
+ * the old versions, which the user must decide. SSLv2 is the exception: stunnel does not start.
+ */
+function rewrite(doc: ParsedDocument, e: Entry, settings: VersionSetting[], title: string, preferred = false): Fix {
+  if (settings.length === 0) return fix(title, doc, [deleteEntry(doc, e)], preferred);
   const text = settings.map((s) => `${s.name} = ${s.value}`).join(doc.index.eol);
-  return fix(title, doc, [replaceSpan(doc, { start: e.keySpan.start, end: e.valueSpan.end }, text)]);
+  return fix(title, doc, [replaceSpan(doc, { start: e.keySpan.start, end: e.valueSpan.end }, text)], preferred);
 }
 
 function titleOf(settings: VersionSetting[]): string {
@@ -33,9 +37,9 @@ function titleOf(settings: VersionSetting[]): string {
 }
 
 /** The fix for a weak or unknown lower bound: raise it to TLS 1.2 (with a TLS 1.3 ceiling when a weak one is in force). */
-function raiseMinimum(load: StunnelLoad, doc: ParsedDocument, e: Entry): Fix[] {
+function raiseMinimum(load: StunnelLoad, doc: ParsedDocument, e: Entry, preferred = false): Fix[] {
   const s = safeRewrite(load, e, [[MIN_12], [MIN_12, MAX_13]]);
-  return s ? [rewrite(doc, e, s, titleOf(s))] : [];
+  return s ? [rewrite(doc, e, s, titleOf(s), preferred)] : [];
 }
 
 export const insecureProtocol: Rule = {
@@ -57,7 +61,7 @@ export const insecureProtocol: Rule = {
             span: e.valueSpan,
             severity: 'error',
             message: `${opt.name} = ${e.value}: SSLv2 does not exist in OpenSSL 1.1.0 and later; stunnel stops with "Invalid protocol version". Use sslVersionMin = TLSv1.2.`,
-            fixes: raiseMinimum(loaded(), doc, e),
+            fixes: raiseMinimum(loaded(), doc, e, true),
           });
           continue;
         }
@@ -70,10 +74,10 @@ export const insecureProtocol: Rule = {
         if (opt.name === 'sslVersionMax') {
           // Raising the ceiling to TLSv1.2 would still shut out TLS 1.3; without it every version up to 1.3 is allowed.
           const s = safeRewrite(loaded(), e, [[], [MAX_13]]);
-          fixes = !s ? [] : s.length === 0 ? [rewrite(doc, e, s, 'Remove sslVersionMax (allow every version up to TLS 1.3)')] : [fix('Use sslVersionMax = TLSv1.3', doc, [replaceSpan(doc, e.valueSpan, 'TLSv1.3')])];
+          fixes = !s ? [] : s.length === 0 ? [rewrite(doc, e, s, 'Remove sslVersionMax (allow every version up to TLS 1.3)')] : [fix('Use sslVersionMax = TLSv1.3', doc, [replaceSpan(doc, e.valueSpan, 'TLSv1.3')], false)];
         } else if (opt.name === 'sslVersionMin') {
           const s = safeRewrite(loaded(), e, [[MIN_12], [MIN_12, MAX_13]]);
-          fixes = !s ? [] : s.length === 1 ? [fix('Use sslVersionMin = TLSv1.2', doc, [replaceSpan(doc, e.valueSpan, 'TLSv1.2')])] : [rewrite(doc, e, s, titleOf(s))];
+          fixes = !s ? [] : s.length === 1 ? [fix('Use sslVersionMin = TLSv1.2', doc, [replaceSpan(doc, e.valueSpan, 'TLSv1.2')], false)] : [rewrite(doc, e, s, titleOf(s))];
         } else fixes = raiseMinimum(loaded(), doc, e);
         ctx.report({
           span: e.valueSpan,
