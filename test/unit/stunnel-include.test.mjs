@@ -125,3 +125,12 @@ test('unknown-user: setuid and setgid names this machine does not have', () => {
   assert.equal(findings[0].message, 'There is no user \'stunnel\' in /etc/passwd on this machine: stunnel stops with "Illegal UID". Create it (e.g. useradd --system stunnel) or use an existing one.');
   assert.deepEqual(briefs(lintIn({ [MAIN]: 'setuid = stunnel4\nsetgid = 101\n' + SERVICE }, MAIN, { disk })), []);
 });
+
+test('include-error: a config that includes its own directory is a loop at once, its services read once', () => {
+  // Found by a new user: the main file was read a second time before the loop was seen, so its
+  // section, accept and client warning were each reported twice, against themselves.
+  const text = 'include = /etc/stunnel\n[a]\nclient = yes\naccept = 127.0.0.1:7000\nconnect = h:1\n';
+  const findings = lintIn({ [MAIN]: text }, MAIN, { disk: {} });
+  assert.deepEqual(briefs(findings), ['stunnel/include-error@1:11-1:23', 'stunnel/unauthenticated-client@2:1-2:4']);
+  assert.equal(findings[0].message, 'include = /etc/stunnel includes the directory of stunnel.conf itself (/etc/stunnel), so that file too: stunnel would read it again and again until it runs out of memory or file descriptors.');
+});

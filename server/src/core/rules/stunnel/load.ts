@@ -182,7 +182,8 @@ function buildLoad(ws: Workspace, root: ParsedDocument, partial: boolean): Stunn
   const include = (le: LoadedEntry, depth: number, stack: string[]) => {
     const dir = resolveRef(ws, root, le.entry.value);
     if (stack.includes(dir)) {
-      load.includeProblems.push({ at: le, kind: 'loop', message: `include = ${le.entry.value} includes a directory that is already being read (${dir}): stunnel would read it again and again until it runs out of memory or file descriptors.` });
+      const what = dir === stack[0] ? `the directory of ${basename(uriToPath(root.uri))} itself (${dir}), so that file too` : `a directory that is already being read (${dir})`;
+      load.includeProblems.push({ at: le, kind: 'loop', message: `include = ${le.entry.value} includes ${what}: stunnel would read it again and again until it runs out of memory or file descriptors.` });
       return;
     }
     if (depth + 1 > INCLUDE_LIMITS.depth) {
@@ -218,7 +219,8 @@ function buildLoad(ws: Workspace, root: ParsedDocument, partial: boolean): Stunn
     }
   };
 
-  walk(root, 0, []);
+  // The main file's own directory counts as being read: including it reads the main file again.
+  walk(root, 0, [dirname(uriToPath(root.uri))]);
   return load;
 }
 
