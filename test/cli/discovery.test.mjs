@@ -109,7 +109,7 @@ test('a path that cannot be used (a link loop, /dev/null, /dev/stdin) fails the 
 test('a masked unit (a link to /dev/null) named on the command line is skipped, as when walking its folder', (t) => {
   // /lib/systemd/system/*.service on Debian holds several such links (rc.service, hwclock.service).
   const dir = makeTree(t, { 'rc.service': { symlink: '/dev/null' }, 'a.service': '[Service]\nExecStart=/bin/true\n' });
-  assert.deepEqual(run(['rc.service', 'a.service'], { cwd: dir }), { code: 0, stdout: '', stderr: '1 file, 0 errors, 0 warnings\n' });
+  assert.deepEqual(run(['rc.service', 'a.service'], { cwd: dir }), { code: 0, stdout: '', stderr: 'daemonlint: rc.service: masked (a link to /dev/null), not linted\n1 file, 0 errors, 0 warnings\n' });
   assert.deepEqual(run(['.'], { cwd: dir }), { code: 0, stdout: '', stderr: '1 file, 0 errors, 0 warnings\n' });
 });
 

@@ -135,6 +135,7 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
   }
   // A path given that cannot be used fails the run (exit 2), after the rest is linted.
   for (const e of collected.errors) say(`${shown(e.path)}: ${e.message}`);
+  for (const m of collected.masked) say(`${shown(m)}: masked (a link to /dev/null), not linted`);
   let failed = collected.errors.length > 0;
   const given = new Set(opts.paths.map(abs));
 

@@ -12,6 +12,8 @@ export interface Collected {
   imageRoots: string[];
   /** Paths given, or directories under them, that could not be read or are not files or directories, with why. */
   errors: { path: string; message: string }[];
+  /** Masked units named on the command line (links to /dev/null): noted, not linted. */
+  masked: string[];
   /** Paths given that do not exist. */
   missing: string[];
 }
@@ -47,7 +49,7 @@ function isMasked(p: string): boolean {
 }
 
 export function collectFiles(args: string[]): Collected {
-  const out: Collected = { files: [], imageRoots: [], errors: [], missing: [] };
+  const out: Collected = { files: [], imageRoots: [], errors: [], missing: [], masked: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
 
@@ -111,7 +113,7 @@ export function collectFiles(args: string[]): Collected {
     }
     if (st.isDirectory()) walk(a, false);
     else if (st.isFile()) addFile(a, true);
-    else if (isMasked(a)) continue; // a masked unit: systemd reads nothing there, and neither do we (as when walking a folder)
+    else if (isMasked(a)) out.masked.push(a); // systemd reads nothing there, and neither do we (as when walking a folder)
     else out.errors.push({ path: a, message: 'not a regular file or directory' });
   }
   return out;
