@@ -203,6 +203,23 @@ test('a UTF-8 byte order mark: positions count without it; --fix and --fix-dry-r
   assert.equal(fs.readFileSync(path.join(dir, 'stunnel.conf'), 'utf8'), `${BOM}[svc]\naccept = 1\nconnect = 2\ncert = /x\n`);
 });
 
+test('limits.conf keeps its byte-order mark for the core: limits/byte-order-mark, and --fix removes it', (t) => {
+  // pam_limits reads the mark as part of the first domain; systemd and stunnel skip it (test above).
+  const BOM = '\uFEFF';
+  const dir = makeTree(t, { 'limits.conf': `${BOM}* soft nofile 4096 # everyone\n` }, { rc: false });
+  const lint = run(['--format', 'json'], { cwd: dir });
+  assert.deepEqual(
+    JSON.parse(lint.stdout).map((f) => [f.rule, f.severity, f.line, f.column, f.endLine, f.endColumn, f.fixes.map((x) => x.title)]),
+    [['limits/byte-order-mark', 'warning', 1, 1, 1, 2, ['Remove the byte-order mark']]],
+  );
+  assert.match(JSON.parse(lint.stdout)[0].message, /^The file starts with a byte-order mark, which pam_limits does not skip: it reads the mark as part of this line's domain \(the mark and '\*' rather than '\*'\)/);
+  assert.deepEqual(run(['--fix'], { cwd: dir }), { code: 0, stdout: '', stderr: '1 file, 0 errors, 0 warnings; fixed 1 problem in 1 file\n' });
+  assert.equal(fs.readFileSync(path.join(dir, 'limits.conf'), 'utf8'), '* soft nofile 4096 # everyone\n');
+  // From standard input too.
+  const piped = run(['--stdin', '--stdin-filename', 'limits.conf'], { cwd: dir, input: `${BOM}# limits\n` });
+  assert.match(piped.stdout, /^limits\.conf:1:1: warning limits\/byte-order-mark .*as a field of the first line, logs 'invalid line' and skips it/);
+});
+
 test('a dry-run diff of a file whose path has a blank: the name ends with a tab, and both git apply and patch -p1 take it', (t) => {
   const dir = makeTree(t, { 'my dir/a.service': '[Service]\nExecStart=/bin/true\nMemoryLimit=1\n' }, { rc: false });
   const r = run(['--fix-dry-run', '.'], { cwd: dir });

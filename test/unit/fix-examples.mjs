@@ -72,6 +72,7 @@ export const FIX_EXAMPLES = {
   'systemd/privileged-port-without-capability': [{ files: { [SU]: STU('User=stunnel4\nType=simple\n'), [CONF]: 'foreground = yes\n[a]\naccept = 443\nconnect = 127.0.0.1:80\ncert = /etc/stunnel/a.pem\n' } }],
   'systemd/unknown-account': [{ files: { [UNIT]: S + 'User=apps\n', '/etc/passwd': 'root:x:0:0:root:/root:/bin/bash\napp:x:1000:1000::/home/app:/bin/sh\n', '/etc/group': 'root:x:0:\napp:x:1000:\n' } }],
   'limits/invalid-value': [{ files: { '/etc/security/limits.conf': 'root sfot nproc 100\n' } }, { files: { '/etc/security/limits.conf': '* soft nofile unlimited\n' } }],
+  'limits/byte-order-mark': [{ files: { '/etc/security/limits.conf': '\uFEFF* soft nofile 4096\n' } }, { files: { '/etc/security/limits.conf': '\uFEFF# defaults\n' } }],
   'limits/ignored-by-services': [{ files: { '/etc/security/limits.conf': 'app soft nofile 65536\napp hard nofile 65536\n', [UNIT]: S + 'User=app\n' } }],
   'stunnel/default-rlimits-ignored': [{ files: { '/etc/default/stunnel4': 'ENABLED=1\nRLIMITS="-n 4096"\n', [SU]: '[Unit]\nDescription=tls\n\n[Service]\nExecStart=/usr/bin/stunnel /etc/stunnel/stunnel.conf\nType=simple\n', [CONF]: 'foreground = yes\n' + SVC } }],
   'daemonlint/unused-suppression': [

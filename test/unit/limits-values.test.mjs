@@ -50,3 +50,18 @@ test('nonewprivs takes only 0 or 1', () => {
 test('valid lines stay silent', () => {
   assert.deepEqual(briefs(only({ [L]: '* soft core 0\n* hard nproc unlimited\n@dev - priority -5\nbob - nice 10\n% - maxsyslogins 4\nroot hard memlock infinity\n@adm hard maxlogins unlimited\n* soft core -\n* soft nofile 65536\n@dev - nice +5\n' })), []);
 });
+
+test('limits/byte-order-mark: the mark is part of the first domain to pam_limits, or a field of a comment line', () => {
+  const bom = (text) => lint({ [L]: text }).filter((f) => f.rule === 'limits/byte-order-mark');
+  const [entry] = bom('\uFEFF* soft nofile 4096\n');
+  assert.deepEqual(briefs([entry]), ['limits/byte-order-mark@1:1-1:2']);
+  assert.equal(entry.message, "The file starts with a byte-order mark, which pam_limits does not skip: it reads the mark as part of this line's domain (the mark and '*' rather than '*'), which matches no account, so the line is silently ignored. Save the file as UTF-8 without a byte-order mark.");
+  assert.equal(fixOnce({ [L]: '\uFEFF* soft nofile 4096\n' }, 'limits/byte-order-mark'), '* soft nofile 4096\n');
+  const [comment] = bom('\uFEFF# defaults\n@adm hard nofile 8192\n');
+  assert.match(comment.message, /reads the mark as a field of the first line, logs 'invalid line' and skips it\./);
+  assert.deepEqual(bom('* soft nofile 4096\n'), []);
+});
+
+test('limits/byte-order-mark: the fix removes every mark at the start, not only the first', () => {
+  assert.equal(fixOnce({ [L]: '\uFEFF\uFEFF* soft nofile 4096\n' }, 'limits/byte-order-mark'), '* soft nofile 4096\n');
+});

@@ -85,6 +85,15 @@ function printConfig(opts: CliOptions, io: Io, say: (line: string) => void): num
   return 0;
 }
 
+/**
+ * Whether a file's byte-order mark goes to the core with its text. pam_limits reads the mark as text
+ * (limits/byte-order-mark); systemd and stunnel skip it, so for them it is taken off and put back
+ * on write, positions then being those an editor shows.
+ */
+function keepsBom(dialect: Dialect): boolean {
+  return dialect === 'limits-conf';
+}
+
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   // File names and configuration text can hold control characters: shown escaped, never sent raw.
   const say = (line: string) => io.stderr.write(`daemonlint: ${visible(line)}\n`);
@@ -169,7 +178,8 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
         unreadable.set(uri, { uri, rule: tooLarge.rule, severity: 'warning', range: { start: zero, end: zero }, message: tooLarge.message, fixes: [], related: [] });
         continue;
       }
-      const { text, bom } = splitBom(fs.readFileSync(file, 'utf8'));
+      const raw = fs.readFileSync(file, 'utf8');
+      const { text, bom } = keepsBom(detectDialect(file) ?? dialectFromContent(raw)) ? { text: raw, bom: false } : splitBom(raw);
       if (bom) withBom.add(uri);
       texts.set(uri, text);
       ws.set(uri, text, undefined, detectDialect(file) ?? dialectFromContent(text));
@@ -182,12 +192,13 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
   }
   let stdinUri: string | undefined;
   if (opts.stdin) {
-    const { text, bom } = splitBom(await io.readStdin());
+    const raw = await io.readStdin();
     const name = abs(opts.stdinFilename ?? STDIN_NAME);
+    const dialect: Dialect = (opts.stdinFilename !== undefined ? detectDialect(name) : undefined) ?? dialectFromContent(splitBom(raw).text);
+    const { text, bom } = keepsBom(dialect) ? { text: raw, bom: false } : splitBom(raw);
     stdinUri = pathToUri(name);
     withBom.delete(stdinUri);
     if (bom) withBom.add(stdinUri);
-    const dialect: Dialect = (opts.stdinFilename !== undefined ? detectDialect(name) : undefined) ?? dialectFromContent(text);
     texts.set(stdinUri, text);
     ws.set(stdinUri, text, undefined, dialect);
     unreadable.delete(stdinUri);

@@ -1,6 +1,7 @@
 // The table of every rule. Adding a rule = one module + one line here.
 import { limitsInvalidValue } from './limits/invalidValue';
 import { limitsSyntaxError } from './limits/syntaxError';
+import { limitsByteOrderMark } from './limits/byteOrderMark';
 import type { Rule } from './rule';
 import { debugFacility } from './stunnel/debugFacility';
 import { deadOption } from './stunnel/deadOption';
@@ -183,6 +184,7 @@ export const RULES: readonly Rule[] = [
   hardeningProtectHostname,
   limitsSyntaxError,
   limitsInvalidValue,
+  limitsByteOrderMark,
   typeForegroundMismatch,
   pidfileMismatch,
   nofileBelowExpectedConnections,
