@@ -81,11 +81,18 @@ export function startServer(connection: Connection): void {
     if (changed.length) state.refreshGraphViews();
   });
 
+  // The document manager reports an opened document as changed too: that second event is skipped,
+  // or every open would be linted twice (once at once, once after the typing delay).
+  const justOpened = new Map<string, number>();
   documents.onDidOpen((e) => {
     state.ws.set(e.document.uri, e.document.getText(), e.document.version, languageDialect(e.document.languageId));
+    justOpened.set(e.document.uri, e.document.version);
     void diagnostics.schedule(e.document.uri, 'open');
   });
   documents.onDidChangeContent((e) => {
+    const opened = justOpened.get(e.document.uri);
+    justOpened.delete(e.document.uri);
+    if (opened === e.document.version) return;
     state.ws.set(e.document.uri, e.document.getText(), e.document.version, languageDialect(e.document.languageId));
     void diagnostics.schedule(e.document.uri, 'change');
   });
