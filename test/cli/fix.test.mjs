@@ -220,6 +220,17 @@ test('limits.conf keeps its byte-order mark for the core: limits/byte-order-mark
   assert.match(piped.stdout, /^limits\.conf:1:1: warning limits\/byte-order-mark .*as a field of the first line, logs 'invalid line' and skips it/);
 });
 
+test('a dry-run diff of a file outside the working directory names it a/tmp/..., and git apply takes it from /', (t) => {
+  // Reported by a new user: the header read a//tmp/..., which git apply rejects as an invalid path.
+  const dir = makeTree(t, { 'stunnel.conf': 'sslVersion = all\n[svc]\naccept = 1\nconnect = 2\ncert = /x\n' });
+  const file = path.join(dir, 'stunnel.conf');
+  const dry = run(['--fix-dry-run', file], { cwd: ROOT });
+  const name = file.slice(1);
+  assert.equal(dry.stdout.split('\n').slice(0, 2).join('\n'), `--- a/${name}\n+++ b/${name}`);
+  const check = spawnSync('git', ['apply', '--check', '-'], { cwd: '/', input: dry.stdout, encoding: 'utf8' });
+  assert.equal(check.status, 0, check.stderr);
+});
+
 test('a dry-run diff of a file whose path has a blank: the name ends with a tab, and both git apply and patch -p1 take it', (t) => {
   const dir = makeTree(t, { 'my dir/a.service': '[Service]\nExecStart=/bin/true\nMemoryLimit=1\n' }, { rc: false });
   const r = run(['--fix-dry-run', '.'], { cwd: dir });

@@ -125,7 +125,10 @@ export function unifiedDiff(name: string, before: string | undefined, after: str
   const ops = editScript(splitLines(before ?? ''), splitLines(after));
   // A name with a blank ends with a tab, as git writes it: patch reads the name up to the tab.
   const tab = name.includes(' ') ? '\t' : '';
-  let out = `--- ${before === undefined ? '/dev/null' : diffName('a/' + name) + tab}\n+++ ${diffName('b/' + name) + tab}\n`;
+  // A path outside the working directory is absolute: a/tmp/x, not a//tmp/x (git apply refuses that),
+  // so the diff applies from / with -p1.
+  const rel = name.replace(/^\/+/, '');
+  let out = `--- ${before === undefined ? '/dev/null' : diffName('a/' + rel) + tab}\n+++ ${diffName('b/' + rel) + tab}\n`;
   // Group changes whose context windows touch into hunks.
   const changed: number[] = [];
   ops.forEach((op, i) => op.kind !== ' ' && changed.push(i));
