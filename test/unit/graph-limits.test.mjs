@@ -3,7 +3,7 @@
 // under an image root; each case has a clean counterpart that must stay silent.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { core } from '../helpers.mjs';
+import { core, lint } from '../helpers.mjs';
 import { allBriefs, applyFix, briefs, findings, ROOT } from './graph-helpers.mjs';
 
 const UNIT = '/etc/systemd/system/stunnel.service';
@@ -157,4 +157,17 @@ test('the default-env dialect reads shell assignments', () => {
   assert.deepEqual(doc.sections[0].entries.map((e) => [e.key, e.value, e.line]), [['A', '1', 1], ['B', 'x y', 2]]);
   assert.equal(core.detectDialect('/etc/default/stunnel4'), 'default-env');
   assert.equal(core.detectDialect('/etc/default/grub'), undefined);
+});
+
+test('missing-limit-nofile on a config several units start: one finding naming them, not one per unit', () => {
+  // Reported by a new user: 200 units starting one config gave that config 200 identical warnings.
+  const files = { '/etc/stunnel/s.conf': 'foreground = yes\n[x]\naccept = 1\nconnect = 2\ncert = /c\n' };
+  for (let i = 0; i < 7; i++) files[`/etc/systemd/system/tls${i}.service`] = '[Service]\nExecStart=/usr/bin/stunnel4 /etc/stunnel/s.conf\n';
+  const onConfig = lint(files, { target: '/etc/stunnel/s.conf' }).filter((f) => f.rule === 'systemd/missing-limit-nofile');
+  assert.deepEqual(briefs(onConfig), ['systemd/missing-limit-nofile@2:2']);
+  assert.match(onConfig[0].message, /^Started by 7 units that set no LimitNOFILE= \(tls0\.service, tls1\.service, tls2\.service, tls3\.service, tls4\.service and 2 more\): stunnel gets a soft limit of 1024 open files/);
+  assert.equal(onConfig[0].related.length, 7);
+  // Each unit still has its own finding, with the fix.
+  const onUnit = lint(files, { target: '/etc/systemd/system/tls3.service' }).filter((f) => f.rule === 'systemd/missing-limit-nofile');
+  assert.deepEqual(onUnit.map((f) => f.fixes[0].title), ['Add LimitNOFILE=65536 to [Service]']);
 });

@@ -97,22 +97,44 @@ function checkUnit(ctx: RuleContext): void {
   ctx.report({ span: service.headerSpan!, message, fixes: fixesFor(ws, p, true), related });
 }
 
+/** Units named in one finding on the config before the rest are counted. */
+const NAMED_UNITS = 5;
+
 function checkConfig(ctx: RuleContext): void {
   const { doc, workspace: ws } = ctx;
   const first = serviceSections(doc)[0];
   if (!first?.nameSpan) return;
+  const found: { launch: DaemonLaunch; p: Problem }[] = [];
   for (const launch of launchersOf(ws, doc.uri)) {
     const p = problemOf(ws, launch.unit, ctx.settings.expectedConnections, ctx.settings.systemdVersion);
-    if (!p || !p.launch?.daemon.connectionHeavy) continue;
-    const unitName = runningUnitName(launch, doc.uri);
+    if (p && p.launch?.daemon.connectionHeavy) found.push({ launch, p });
+  }
+  const related = ({ launch }: { launch: DaemonLaunch }): RelatedInfo => {
     const service = launch.unit.sections.find((s) => s.name === 'Service')!;
+    return { uri: launch.unit.uri, range: launch.unit.index.rangeOf(service.headerSpan!), message: `${unitNameOf(launch.unit)} has no LimitNOFILE=` };
+  };
+  // Several units with the same limit: one finding that names them (each unit has its own, with the fix).
+  const same = found.length > 1 && found.every(({ p }) => p.soft === found[0].p.soft && p.origin === found[0].p.origin);
+  if (same) {
+    const p = found[0].p;
+    const names = found.map(({ launch }) => runningUnitName(launch, doc.uri));
+    const listed = names.length > NAMED_UNITS ? `${names.slice(0, NAMED_UNITS).join(', ')} and ${names.length - NAMED_UNITS} more` : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    ctx.report({
+      span: first.nameSpan,
+      message: `Started by ${names.length} units that set no LimitNOFILE= (${listed}): stunnel gets a soft limit of ${p.soft} open files (${p.origin})${capText(p)}. The cap is shared by every service in this file. Set LimitNOFILE= in each unit.`,
+      related: [...found.slice(0, 20).map(related), ...p.managerRelated],
+    });
+    return;
+  }
+  for (const { launch, p } of found) {
+    const unitName = runningUnitName(launch, doc.uri);
     const message = `Started by ${unitName}, which sets no LimitNOFILE=: stunnel gets a soft limit of ${p.soft} open files (${p.origin})${capText(p)}. The cap is shared by every service in this file. Set LimitNOFILE= in the unit.`;
     ctx.report({
       span: first.nameSpan,
       message,
       // The fix edits the unit, so fix-all on this file leaves it to the unit's own finding.
       fixes: fixesFor(ws, p, false),
-      related: [{ uri: launch.unit.uri, range: launch.unit.index.rangeOf(service.headerSpan!), message: `${unitNameOf(launch.unit)} has no LimitNOFILE=` }, ...p.managerRelated],
+      related: [related({ launch }), ...p.managerRelated],
     });
   }
 }
