@@ -48,7 +48,8 @@ function runOf(entries: LoadedEntry[]): Run {
 }
 
 /** The bounds at the end of a run, with the line at i read as `instead` (i = -1: as written). */
-function endBounds(run: Run, i: number, instead: VersionSetting[], n: number): { min: number | undefined; max: number | undefined } {
+function endBounds(run: Run, i: number, instead: VersionSetting[]): { min: number | undefined; max: number | undefined } {
+  const n = run.lastMinBefore.length - 1;
   if (i < 0) return { min: run.lastMinBefore[n], max: run.lastMaxBefore[n] };
   let min = run.lastMinBefore[i];
   let max = run.lastMaxBefore[i];
@@ -61,11 +62,12 @@ function endBounds(run: Run, i: number, instead: VersionSetting[], n: number): {
 }
 
 interface Ranges {
-  defaults: LoadedEntry[];
+  /** The defaults of the global part. */
   globalRun: Run;
-  services: { own: LoadedEntry[]; run: Run }[];
+  /** Each service's own lines. */
+  services: Run[];
   /** The service whose own line each entry is. */
-  serviceOf: Map<Entry, { own: LoadedEntry[]; run: Run }>;
+  serviceOf: Map<Entry, Run>;
   /** Whether the defaults ending with these bounds leave some service an empty range. */
   byDefaults: Map<string, boolean>;
 }
@@ -78,10 +80,10 @@ function ranges(load: StunnelLoad): Ranges {
     // Inetd mode: the global part is the one service, with no defaults before it.
     const inetd = views.length === 1 && views[0].service === null;
     const defaults = inetd ? [] : views[0]?.entries.slice(0, views[0].entries.length - views[0].own.length) ?? [];
-    const services = views.map((v) => ({ own: v.own, run: runOf(v.own) }));
-    const serviceOf = new Map<Entry, { own: LoadedEntry[]; run: Run }>();
-    for (const sv of services) for (const le of sv.own) serviceOf.set(le.entry, sv);
-    r = { defaults, globalRun: runOf(defaults), services, serviceOf, byDefaults: new Map() };
+    const services = views.map((v) => runOf(v.own));
+    const serviceOf = new Map<Entry, Run>();
+    views.forEach((v, i) => v.own.forEach((le) => serviceOf.set(le.entry, services[i])));
+    r = { globalRun: runOf(defaults), services, serviceOf, byDefaults: new Map() };
     rangesOf.set(load, r);
   }
   return r;
@@ -99,12 +101,12 @@ export function emptyRangeIf(load: StunnelLoad, target: Entry, instead: VersionS
   const r = ranges(load);
   const g = r.globalRun.at.get(target);
   if (g !== undefined) {
-    const { min, max } = endBounds(r.globalRun, g, instead, r.defaults.length);
+    const { min, max } = endBounds(r.globalRun, g, instead);
     const key = `${min}:${max}`;
     let answer = r.byDefaults.get(key);
     if (answer === undefined) {
       answer = r.services.some((s) => {
-        const own = endBounds(s.run, -1, [], s.own.length);
+        const own = endBounds(s, -1, []);
         return empty(own.min ?? min, own.max ?? max);
       });
       r.byDefaults.set(key, answer);
@@ -113,8 +115,8 @@ export function emptyRangeIf(load: StunnelLoad, target: Entry, instead: VersionS
   }
   const s = r.serviceOf.get(target);
   if (!s) return false;
-  const base = endBounds(r.globalRun, -1, [], r.defaults.length);
-  const own = endBounds(s.run, s.run.at.get(target)!, instead, s.own.length);
+  const base = endBounds(r.globalRun, -1, []);
+  const own = endBounds(s, s.at.get(target)!, instead);
   return empty(own.min ?? base.min, own.max ?? base.max);
 }
 
@@ -133,12 +135,9 @@ export const versionRange: Rule = {
       let minBy: LoadedEntry | undefined;
       let maxBy: LoadedEntry | undefined;
       for (const le of view.entries) {
-        const n = le.opt?.name;
-        const v = le.entry.value.toLowerCase();
-        const r = v === 'all' ? 0 : Object.hasOwn(RANK, v) ? RANK[v] : undefined;
-        if (r === undefined) continue;
-        if (n === 'sslVersion' || n === 'sslVersionMin') [min, minBy] = [r, le];
-        if (n === 'sslVersion' || n === 'sslVersionMax') [max, maxBy] = [r, le];
+        const b = boundsOf(le.opt?.name, le.entry.value);
+        if (b.min !== undefined) [min, minBy] = [b.min, le];
+        if (b.max !== undefined) [max, maxBy] = [b.max, le];
       }
       if (!min || !max || max >= min || !minBy || !maxBy) continue;
       const at = minBy.order > maxBy.order ? minBy : maxBy;
