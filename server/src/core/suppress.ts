@@ -7,7 +7,7 @@
 // lines); a file directive covers the whole file. A rule a directive names but that reported
 // nothing there is itself reported as daemonlint/unused-suppression, so stale directives do
 // not pile up.
-import { deleteLines } from './rules/fixes';
+import { deleteLines, insertLinesAtTop } from './rules/fixes';
 import { RULES, ruleById } from './rules/registry';
 import type { Settings } from './settings';
 import { entryAt, type ParsedDocument } from './syntax/ast';
@@ -206,8 +206,7 @@ export function suppressionFixes(doc: ParsedDocument, finding: Finding): Fix[] {
     const last = fileDirective.rules[fileDirective.rules.length - 1].span.end;
     out.push(fixOf(doc, `Suppress ${finding.rule} in this file`, { range: doc.index.rangeOf({ start: last, end: last }), newText: `, ${finding.rule}` }, false));
   } else {
-    const at = doc.hasBom ? 1 : 0;
-    out.push(fixOf(doc, `Suppress ${finding.rule} in this file`, { range: doc.index.rangeOf({ start: at, end: at }), newText: `# daemonlint-disable-file ${finding.rule}${eol}` }, false));
+    out.push(fixOf(doc, `Suppress ${finding.rule} in this file`, insertLinesAtTop(doc, [`# daemonlint-disable-file ${finding.rule}`]), false));
   }
   return out;
 }

@@ -1,7 +1,7 @@
 // A byte-order mark at the start of limits.conf: pam_limits reads its three bytes as text, so the
 // first line's domain becomes "<mark>*" and matches no account (or a comment line becomes a field).
 // Editors hide the mark; the command line passes it through for this dialect.
-import { fix } from '../fixes';
+import { fix, replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
 
 function leadingMarks(text: string): number {
@@ -26,7 +26,7 @@ export const limitsByteOrderMark: Rule = {
       span: { start: 0, end: 1 },
       message: `The file starts with a byte-order mark, which pam_limits does not skip: it reads the mark ${what}. Save the file as UTF-8 without a byte-order mark.`,
       // Every mark at the start goes: with one removed, the next would be read the same way.
-      fixes: [fix('Remove the byte-order mark', doc, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: leadingMarks(doc.text) } }, newText: '' }])],
+      fixes: [fix('Remove the byte-order mark', doc, [replaceSpan(doc, { start: 0, end: leadingMarks(doc.text) }, '')])],
     });
   },
 };
