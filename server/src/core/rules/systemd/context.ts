@@ -4,9 +4,9 @@ import { unitTypeOf } from '../../dialect';
 import { UNIT_TYPE_SECTIONS, directive, knownSections, type Directive } from '../../knowledge/systemd';
 import { checkSystemdValue, type ValueContext } from '../../knowledge/values/systemd';
 import { uriToPath } from '../../paths';
-import { holdsSection, type Entry, type ParsedDocument, type Section } from '../../syntax/ast';
+import type { Entry, ParsedDocument, Section } from '../../syntax/ast';
 import type { Settings } from '../../settings';
-import { DEFAULT_SYSTEMD_VERSION, emptyResetsKey, entriesOf, isDropIn, unitAndDropIns, unitNameOf } from '../../workspace/units';
+import { DEFAULT_SYSTEMD_VERSION, emptyResetsKey, entriesOf, isDropIn, isIn, unitAndDropIns, unitNameOf } from '../../workspace/units';
 import type { Workspace } from '../../workspace/workspace';
 import type { RuleContext } from '../rule';
 
@@ -138,9 +138,7 @@ export function validEntry(e: Entry, cx: ValueContext): boolean {
 }
 
 /** Whether an entry sits in this document. */
-export function inDoc(doc: ParsedDocument, e: Entry | undefined): e is Entry {
-  return !!e && holdsSection(doc, e.section);
-}
+export const inDoc: typeof isIn = isIn;
 
 /** Where to report a problem of a whole unit: the header of `section`, else the first header, else line 1. */
 export function unitAnchor(doc: ParsedDocument, section: string): { start: number; end: number } {
