@@ -179,10 +179,11 @@ async function lint(opts: CliOptions, io: Io, say: (line: string) => void): Prom
         continue;
       }
       const raw = fs.readFileSync(file, 'utf8');
-      const { text, bom } = keepsBom(detectDialect(file) ?? dialectFromContent(raw)) ? { text: raw, bom: false } : splitBom(raw);
+      const dialect = detectDialect(file) ?? dialectFromContent(splitBom(raw).text);
+      const { text, bom } = keepsBom(dialect) ? { text: raw, bom: false } : splitBom(raw);
       if (bom) withBom.add(uri);
       texts.set(uri, text);
-      ws.set(uri, text, undefined, detectDialect(file) ?? dialectFromContent(text));
+      ws.set(uri, text, undefined, dialect);
     } catch (e) {
       const why = ioProblem(e);
       readErrors.set(file, why);
